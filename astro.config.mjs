@@ -1,0 +1,36 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { locales, sourceLocale } from './src/lib/locales.ts';
+import { uiStringsCheck } from './src/lib/uiStringsCheck.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  i18n: {
+    locales: [...locales],
+    defaultLocale: sourceLocale,
+    // `/` is our own page: it picks the reader's language (see src/pages/index.astro).
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: false,
+    },
+  },
+  integrations: [mdx(), uiStringsCheck()],
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's own MDX output trips a harmless bundler warning: withastro/astro#18087.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,86 @@
+/** The behaviour of <course-search>: run the query from the URL or the form against Pagefind's index. */
+import { interpolate } from '../../lib/i18n';
+import { excerptRuns } from '../../lib/searchExcerpt';
+
+interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+}
+
+interface Pagefind {
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
+}
+
+const pagefindUrl = '/pagefind/pagefind.js';
+const maxResults = 10;
+
+class CourseSearch extends HTMLElement {
+  private pagefind: Promise<Pagefind> | undefined;
+  private strings: Record<string, string> = {};
+
+  connectedCallback() {
+    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    const form = this.querySelector('form')!;
+    const input = form.querySelector('input')!;
+    const query = new URL(location.href).searchParams.get('q') ?? '';
+    input.value = query;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const url = new URL(location.href);
+      url.searchParams.set('q', input.value);
+      history.replaceState(null, '', url);
+      void this.run(input.value);
+    });
+    if (query) void this.run(query);
+  }
+
+  private loadPagefind(): Promise<Pagefind> {
+    this.pagefind ??= import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>;
+    return this.pagefind;
+  }
+
+  private async run(query: string) {
+    const status = this.querySelector<HTMLElement>('.search-status')!;
+    const list = this.querySelector<HTMLOListElement>('.search-results')!;
+    list.replaceChildren();
+    if (!query.trim()) {
+      status.textContent = '';
+      return;
+    }
+    let results: PagefindResult[];
+    try {
+      const search = await (await this.loadPagefind()).search(query);
+      results = await Promise.all(search.results.slice(0, maxResults).map((result) => result.data()));
+    } catch {
+      this.pagefind = undefined;
+      status.textContent = this.strings['search.unavailable'] ?? '';
+      return;
+    }
+    status.textContent = results.length
+      ? interpolate(this.strings['search.resultCount'] ?? '', { count: results.length })
+      : interpolate(this.strings['search.noResults'] ?? '', { query });
+    list.replaceChildren(...results.map(renderResult));
+  }
+}
+
+function renderResult(result: PagefindResult): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  const excerpt = document.createElement('p');
+  for (const run of excerptRuns(result.excerpt)) {
+    if (run.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = run.text;
+      excerpt.append(mark);
+    } else excerpt.append(run.text);
+  }
+  item.append(link, excerpt);
+  return item;
+}
+
+export function defineCourseSearch(): void {
+  if (!customElements.get('course-search')) customElements.define('course-search', CourseSearch);
+}

@@ -1,0 +1,9 @@
+/** The components a lesson's MDX may use without importing them: the lesson vocabulary for authors. */
+import Aside from './course/Aside.astro';
+import CodeBlock from './course/CodeBlock.astro';
+import OsTabs from './course/OsTabs.astro';
+import Tab from './course/Tab.astro';
+import Checklist from './live/Checklist.astro';
+import Task from './live/Task.astro';
+
+export const lessonComponents = { Aside, OsTabs, Tab, Checklist, Task, pre: CodeBlock };

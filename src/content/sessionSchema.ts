@@ -1,0 +1,29 @@
+/**
+ * The frontmatter of a session lesson. English files describe the session; translations add where they
+ * came from. Errors name the field, what was expected and what was found (Astro adds the file).
+ */
+import { z } from 'astro/zod';
+
+export const levels = ['beginner', 'intermediate', 'advanced'] as const;
+
+const md5Hex = z.string().regex(/^[0-9a-f]{32}$/i, 'expected the 32-character hex MD5 of the English source file');
+
+export const sessionSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  module: z.number().int().positive(),
+  session: z.number().int().positive(),
+  duration: z.number().int().positive().describe('minutes'),
+  level: z.enum(levels),
+  objectives: z.array(z.string().min(1)).min(1),
+  translation: z
+    .object({
+      by: z.enum(['machine', 'human']),
+      date: z.coerce.date(),
+      sourceHash: md5Hex.optional(),
+      sourceSections: z.array(z.object({ heading: z.string(), hash: md5Hex })).optional(),
+    })
+    .optional(),
+});
+
+export type SessionFrontmatter = z.infer<typeof sessionSchema>;

@@ -1,0 +1,106 @@
+/**
+ * The course as the pages see it: every lesson of the English source, in course order, with its entry in
+ * each locale and that translation's status. Built once per build from the `sessions` collection.
+ */
+import { readFileSync } from 'node:fs';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { coOpTranslatorMetadata } from './coOpTranslatorMetadata';
+import { lessonOutline, md5 } from './lessonOutline';
+import { locales, sourceLocale, type Locale } from './locales';
+import { translationStatus, type TranslationOrigin, type TranslationStatus } from './translationStatus';
+
+export type SessionEntry = CollectionEntry<'sessions'>;
+
+export interface LessonInLocale {
+  /** The entry to show: the translation, or the English source when there is none. */
+  entry: SessionEntry;
+  status: TranslationStatus;
+}
+
+export interface Lesson {
+  /** The lesson's path inside a locale, e.g. `module-08/04-cutting-edge-models`. */
+  slug: string;
+  source: SessionEntry;
+  inLocale: Record<Locale, LessonInLocale>;
+}
+
+function splitId(id: string): { locale: string; slug: string } {
+  const [locale, ...rest] = id.split('/');
+  return { locale: locale!, slug: rest.join('/') };
+}
+
+function readSource(entry: SessionEntry): string {
+  if (!entry.filePath) throw new Error(`Lesson ${entry.id} has no file path.`);
+  return readFileSync(entry.filePath, 'utf8');
+}
+
+function translationOrigin(entry: SessionEntry, raw: string): TranslationOrigin {
+  const { translation } = entry.data;
+  const imported = coOpTranslatorMetadata(raw);
+  return {
+    sourceHash: translation?.sourceHash ?? imported?.sourceHash,
+    translatedOn: translation?.date ?? imported?.translationDate,
+    by: translation?.by ?? (imported ? 'machine' : undefined),
+    sourceSections: translation?.sourceSections,
+  };
+}
+
+async function buildCourse(): Promise<Lesson[]> {
+  const entries = await getCollection('sessions');
+  const byLocale = new Map<string, Map<string, SessionEntry>>();
+  for (const entry of entries) {
+    const { locale, slug } = splitId(entry.id);
+    if (!byLocale.has(locale)) byLocale.set(locale, new Map());
+    byLocale.get(locale)!.set(slug, entry);
+  }
+
+  const sources = [...(byLocale.get(sourceLocale)?.values() ?? [])].sort(
+    (a, b) => a.data.module - b.data.module || a.data.session - b.data.session,
+  );
+  for (const [locale, lessons] of byLocale) {
+    for (const slug of lessons.keys())
+      if (!byLocale.get(sourceLocale)?.has(slug))
+        throw new Error(`src/content/sessions/${locale}/${slug}: a translation needs an English source at ${sourceLocale}/${slug}.`);
+  }
+
+  return sources.map((source) => {
+    const { slug } = splitId(source.id);
+    const sourceRaw = readSource(source);
+    const sourceFacts = { hash: md5(sourceRaw), outline: lessonOutline(sourceRaw) };
+    const inLocale = Object.fromEntries(
+      locales.map((locale): [Locale, LessonInLocale] => {
+        if (locale === sourceLocale) return [locale, { entry: source, status: translationStatus(sourceFacts, undefined, true) }];
+        const translation = byLocale.get(locale)?.get(slug);
+        if (!translation) return [locale, { entry: source, status: translationStatus(sourceFacts) }];
+        const raw = readSource(translation);
+        const facts = { origin: translationOrigin(translation, raw), outline: lessonOutline(raw) };
+        return [locale, { entry: translation, status: translationStatus(sourceFacts, facts) }];
+      }),
+    ) as Record<Locale, LessonInLocale>;
+    return { slug, source, inLocale };
+  });
+}
+
+let course: Promise<Lesson[]> | undefined;
+
+/** Every lesson in course order (module, then session). */
+export function getCourse(): Promise<Lesson[]> {
+  course ??= buildCourse();
+  return course;
+}
+
+/** The locales in which a lesson exists as a translation or as the source: its real alternates. */
+export function localesWithLesson(lesson: Lesson): Locale[] {
+  return locales.filter((locale) => lesson.inLocale[locale].status.kind !== 'missing');
+}
+
+/** The modules of the course, each with its lessons in order. */
+export function groupByModule(lessons: readonly Lesson[]): { module: number; lessons: Lesson[] }[] {
+  const modules = new Map<number, Lesson[]>();
+  for (const lesson of lessons) {
+    const list = modules.get(lesson.source.data.module) ?? [];
+    list.push(lesson);
+    modules.set(lesson.source.data.module, list);
+  }
+  return [...modules].map(([module, moduleLessons]) => ({ module, lessons: moduleLessons }));
+}
