@@ -6,6 +6,8 @@ import { uiStringsCheck } from './src/lib/uiStringsCheck.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Test builds include fixture lessons (see src/content.config.ts) and must not overwrite the real site.
+  outDir: process.env.COURSE_FIXTURES === '1' ? './dist-test' : './dist',
   trailingSlash: 'always',
   i18n: {
     locales: [...locales],

@@ -54,7 +54,7 @@ export const bg: Partial<Dictionary> = {
   'status.missingTitle': 'Още не е преведено на {language}',
   'status.missingBody': 'Четете оригиналния урок на английски.',
   'status.outdatedTitle': 'Този превод може да е остарял',
-  'status.outdatedBody': 'Преведен е на {date}. Оттогава английският урок е променян.',
+  'status.outdatedBody': 'Преведен е на {date}, а оттогава английският урок е променян.',
   'status.changedSections': 'Раздели, променени след превода:',
   'status.changedUnknown': 'Не е записано кои раздели са променени.',
   'status.incompleteTitle': 'Този превод е непълен',

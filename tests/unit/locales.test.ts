@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { bestLocale, languageName, localeOrSource, textDirection } from '../../src/lib/locales';
+
+describe('textDirection', () => {
+  it('knows right-to-left scripts and defaults to left-to-right', () => {
+    expect(textDirection('ar')).toBe('rtl');
+    expect(textDirection('he')).toBe('rtl');
+    expect(textDirection('fa-IR')).toBe('rtl');
+    expect(textDirection('bg')).toBe('ltr');
+    expect(textDirection('en')).toBe('ltr');
+  });
+
+  it('treats a malformed tag as left-to-right instead of throwing', () => {
+    expect(textDirection('not a locale!')).toBe('ltr');
+  });
+});
+
+describe('bestLocale', () => {
+  const available = ['en', 'bg', 'ar', 'pt-BR'];
+
+  it('takes the first preference the course has', () => {
+    expect(bestLocale(['fr-FR', 'bg-BG', 'en'], available)).toBe('bg');
+  });
+
+  it('matches an exact regional tag before a base language', () => {
+    expect(bestLocale(['pt-BR'], available)).toBe('pt-BR');
+    expect(bestLocale(['ar-EG'], available)).toBe('ar');
+  });
+
+  it('is case-insensitive', () => {
+    expect(bestLocale(['BG'], available)).toBe('bg');
+  });
+
+  it('falls back to English when nothing matches or the browser gives no languages', () => {
+    expect(bestLocale(['ja', 'ko'], available)).toBe('en');
+    expect(bestLocale([], available)).toBe('en');
+  });
+});
+
+describe('languageName', () => {
+  it('names a language in its own language, capitalised', () => {
+    expect(languageName('bg')).toBe('Български');
+    expect(languageName('ar')).toBe('العربية');
+    expect(languageName('en')).toBe('English');
+  });
+
+  it('names a language in another language', () => {
+    expect(languageName('bg', 'en')).toBe('Bulgarian');
+  });
+});
+
+describe('localeOrSource', () => {
+  it('keeps a course locale and replaces anything else with English', () => {
+    expect(localeOrSource('ar')).toBe('ar');
+    expect(localeOrSource('xx')).toBe('en');
+    expect(localeOrSource(undefined)).toBe('en');
+  });
+});
