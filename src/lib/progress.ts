@@ -1,0 +1,156 @@
+/**
+ * The learner's progress as data: which checklist tasks are done, when, and by whom (the learner, or a
+ * demo that proved it), plus where they last were. Pure functions to read it from storage or a file
+ * (validating and migrating older formats), merge two copies, and change it. No browser APIs here.
+ */
+
+/** The current format. Bump it and add a step to `migrations` whenever the shape changes. */
+export const progressVersion = 2;
+
+export type TickedBy = 'learner' | 'demo';
+
+export interface TaskRecord {
+  done: boolean;
+  /** ISO 8601 time of the last change. */
+  at: string;
+  by: TickedBy;
+}
+
+export interface LastVisit {
+  lesson: string;
+  locale: string;
+  sectionId?: string | undefined;
+  sectionTitle?: string | undefined;
+  at: string;
+}
+
+export interface Progress {
+  version: typeof progressVersion;
+  /** Keyed by `taskKey(lesson, taskId)`. */
+  tasks: Record<string, TaskRecord>;
+  lastVisit?: LastVisit | undefined;
+}
+
+/** The header of an exported file, so an unrelated JSON file is told apart from a progress file. */
+export const exportFormat = 'edge-ai-workshop-progress';
+
+export type ProgressError = 'not-json' | 'not-progress' | 'newer-version' | 'invalid';
+
+export type ReadResult = { ok: true; progress: Progress; migratedFrom?: number } | { ok: false; error: ProgressError };
+
+export function emptyProgress(): Progress {
+  return { version: progressVersion, tasks: {} };
+}
+
+/** A task's key: the lesson's path inside a locale plus the task id, the same in every language. */
+export function taskKey(lesson: string, taskId: string): string {
+  return `${lesson}#${taskId}`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isIsoTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isTaskKey = (key: string) => /^[\w./-]+#[a-z0-9-]+$/.test(key);
+
+function validTask(value: unknown): TaskRecord | undefined {
+  if (!isRecord(value) || typeof value['done'] !== 'boolean' || !isIsoTime(value['at'])) return undefined;
+  if (value['by'] !== 'learner' && value['by'] !== 'demo') return undefined;
+  return { done: value['done'], at: value['at'], by: value['by'] };
+}
+
+function validLastVisit(value: unknown): LastVisit | undefined {
+  if (!isRecord(value) || typeof value['lesson'] !== 'string' || typeof value['locale'] !== 'string' || !isIsoTime(value['at'])) return undefined;
+  const optionalText = (field: unknown) => (typeof field === 'string' ? field : undefined);
+  return {
+    lesson: value['lesson'],
+    locale: value['locale'],
+    sectionId: optionalText(value['sectionId']),
+    sectionTitle: optionalText(value['sectionTitle']),
+    at: value['at'],
+  };
+}
+
+/**
+ * Older formats, each turned into the next. Version 1 kept one list of done task ids per lesson, with no
+ * time or author: `{ version: 1, lessons: { "<lesson>": ["<task id>", …] }, savedAt }`.
+ */
+const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (old) => {
+    const at = isIsoTime(old['savedAt']) ? old['savedAt'] : new Date(0).toISOString();
+    const tasks: Record<string, TaskRecord> = {};
+    if (isRecord(old['lessons']))
+      for (const [lesson, ids] of Object.entries(old['lessons']))
+        if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') tasks[taskKey(lesson, id)] = { done: true, at, by: 'learner' };
+    return { version: 2, tasks };
+  },
+};
+
+/** Reads progress from parsed JSON of any known version; anything malformed is rejected, not guessed at. */
+export function progressFromData(data: unknown): ReadResult {
+  if (!isRecord(data) || typeof data['version'] !== 'number') return { ok: false, error: 'not-progress' };
+  const from = data['version'];
+  if (from > progressVersion) return { ok: false, error: 'newer-version' };
+  let current = data;
+  for (let version = from; version < progressVersion; version++) {
+    const step = migrations[version];
+    if (!step) return { ok: false, error: 'not-progress' };
+    current = step(current);
+  }
+  if (!isRecord(current['tasks'])) return { ok: false, error: 'invalid' };
+  const tasks: Record<string, TaskRecord> = {};
+  for (const [key, value] of Object.entries(current['tasks'])) {
+    const task = validTask(value);
+    if (!task || !isTaskKey(key)) return { ok: false, error: 'invalid' };
+    tasks[key] = task;
+  }
+  if (current['lastVisit'] !== undefined && !validLastVisit(current['lastVisit'])) return { ok: false, error: 'invalid' };
+  const progress: Progress = { version: progressVersion, tasks, lastVisit: validLastVisit(current['lastVisit']) };
+  return from === progressVersion ? { ok: true, progress } : { ok: true, progress, migratedFrom: from };
+}
+
+/** Reads progress from JSON text (stored or imported). */
+export function progressFromJson(text: string): ReadResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not-json' };
+  }
+  return progressFromData(data);
+}
+
+/** Reads an exported file: it must say it is one, then it is read like stored progress. */
+export function progressFromExport(text: string): ReadResult {
+  const result = progressFromJson(text);
+  if (!result.ok) return result;
+  const data = JSON.parse(text) as Record<string, unknown>;
+  return data['format'] === exportFormat ? result : { ok: false, error: 'not-progress' };
+}
+
+export function progressToExport(progress: Progress, exportedAt: Date): string {
+  return JSON.stringify({ format: exportFormat, exportedAt: exportedAt.toISOString(), ...progress }, null, 2);
+}
+
+/**
+ * Merges an imported copy into the current one. A tick is never removed: a task done in either copy is
+ * done, keeping the earlier record of it; the most recent last visit wins.
+ */
+export function mergeProgress(current: Progress, imported: Progress): Progress {
+  const tasks = { ...current.tasks };
+  for (const [key, record] of Object.entries(imported.tasks)) {
+    const mine = tasks[key];
+    if (!mine || (!mine.done && record.done)) tasks[key] = record;
+  }
+  const visits = [current.lastVisit, imported.lastVisit].filter((visit): visit is LastVisit => visit !== undefined);
+  const lastVisit = visits.sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+  return { version: progressVersion, tasks, lastVisit };
+}
+
+export function setTask(progress: Progress, key: string, done: boolean, by: TickedBy, at: Date): Progress {
+  return { ...progress, tasks: { ...progress.tasks, [key]: { done, at: at.toISOString(), by } } };
+}
+
+/** How many of a lesson's tasks are done. */
+export function lessonProgress(progress: Progress, lesson: string, taskIds: readonly string[]): { done: number; total: number } {
+  const done = taskIds.filter((id) => progress.tasks[taskKey(lesson, id)]?.done).length;
+  return { done, total: taskIds.length };
+}
