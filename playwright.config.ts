@@ -15,6 +15,7 @@ const ownBrowser = (() => {
   }
 })();
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const executablePath = process.env['CHROMIUM_PATH'] ?? (ownBrowser ? undefined : systemChromium);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,7 +28,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${port}`,
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? (ownBrowser ? undefined : systemChromium),
+      ...(executablePath ? { executablePath } : {}),
       args: [
         '--no-sandbox',
         '--disable-background-networking',

@@ -21,6 +21,8 @@ export interface Lesson {
   /** The lesson's path inside a locale, e.g. `module-08/04-cutting-edge-models`. */
   slug: string;
   source: SessionEntry;
+  /** The ids of the lesson's checklist tasks, from the English source. */
+  taskIds: string[];
   inLocale: Record<Locale, LessonInLocale>;
 }
 
@@ -77,7 +79,7 @@ async function buildCourse(): Promise<Lesson[]> {
         return [locale, { entry: translation, status: translationStatus(sourceFacts, facts) }];
       }),
     ) as Record<Locale, LessonInLocale>;
-    return { slug, source, inLocale };
+    return { slug, source, taskIds: sourceFacts.outline.taskIds, inLocale };
   });
 }
 

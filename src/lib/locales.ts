@@ -61,3 +61,9 @@ export function bestLocale(preferred: readonly string[], available: readonly str
 export function localeOrSource(value: string | undefined): Locale {
   return value !== undefined && isLocale(value) ? value : sourceLocale;
 }
+
+/** A page's path inside its locale: `/bg/module-08/04-x/` → `module-08/04-x`. */
+export function pathInLocale(pathname: string): string {
+  const [first, ...rest] = pathname.split('/').filter(Boolean);
+  return (first !== undefined && isLocale(first) ? rest : [first, ...rest]).filter(Boolean).join('/');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestLocale, languageName, localeOrSource, textDirection } from '../../src/lib/locales';
+import { bestLocale, languageName, localeOrSource, pathInLocale, textDirection } from '../../src/lib/locales';
 
 describe('textDirection', () => {
   it('knows right-to-left scripts and defaults to left-to-right', () => {
@@ -54,5 +54,13 @@ describe('localeOrSource', () => {
     expect(localeOrSource('ar')).toBe('ar');
     expect(localeOrSource('xx')).toBe('en');
     expect(localeOrSource(undefined)).toBe('en');
+  });
+});
+
+describe('pathInLocale', () => {
+  it('drops the locale and the slashes around a page path', () => {
+    expect(pathInLocale('/bg/module-08/04-cutting-edge-models/')).toBe('module-08/04-cutting-edge-models');
+    expect(pathInLocale('/ar/')).toBe('');
+    expect(pathInLocale('/other/page')).toBe('other/page');
   });
 });
