@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const lessonPath = 'module-08/04-cutting-edge-models/';
+const progressKey = 'edge-course:progress';
+const checklist = (page: Page) => page.locator('course-checklist');
+const sessionFourBadge = (page: Page) => page.locator('.session-card', { hasText: 'Cutting-edge models' }).locator('.progress-badge');
+const storedProgress = (page: Page) => page.evaluate((key) => localStorage.getItem(key), progressKey);
+
+test('a tick survives a reload and shows in every language, with the progress bar and sidebar', async ({ page }) => {
+  await page.goto(`/en/${lessonPath}`);
+  await checklist(page).getByRole('checkbox', { name: 'Compare the answers and latency of an SLM and an LLM locally' }).check();
+  await expect(checklist(page)).toContainText('1 of 3 done');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('value', '1');
+
+  await page.reload();
+  await expect(checklist(page).getByRole('checkbox', { name: /Compare the answers/ })).toBeChecked();
+  await expect(page.getByRole('navigation', { name: 'Course contents' })).toContainText('1 of 3 tasks done');
+
+  await page.goto(`/bg/${lessonPath}`);
+  const boxes = checklist(page).getByRole('checkbox');
+  await expect(boxes).toHaveCount(3);
+  await expect(boxes.nth(0)).toBeChecked();
+  await expect(boxes.nth(1)).not.toBeChecked();
+  await expect(checklist(page)).toContainText('Готови: 1 от 3');
+});
+
+test('the checklist works with the keyboard alone', async ({ page }) => {
+  await page.goto(`/ar/${lessonPath}`);
+  const second = checklist(page).getByRole('checkbox').nth(1);
+  await second.focus();
+  await page.keyboard.press('Space');
+  await expect(second).toBeChecked();
+  await expect(checklist(page)).toContainText('المنجز: 1 من 3');
+});
+
+test('two open tabs stay in sync', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(`/en/${lessonPath}`);
+  await second.goto(`/ar/${lessonPath}`);
+  await first.locator('course-checklist').getByRole('checkbox').nth(2).check();
+  await expect(second.locator('course-checklist').getByRole('checkbox').nth(2)).toBeChecked();
+  await second.locator('course-checklist').getByRole('checkbox').nth(2).uncheck();
+  await expect(first.locator('course-checklist').getByRole('checkbox').nth(2)).not.toBeChecked();
+});
+
+test('export, reset after confirming, and import bring the ticks back', async ({ page }) => {
+  await page.goto(`/en/${lessonPath}`);
+  await checklist(page).getByRole('checkbox').nth(0).check();
+  await checklist(page).getByRole('checkbox').nth(1).check();
+
+  await page.goto('/en/');
+  const panel = page.getByRole('region', { name: 'Your progress' });
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export progress' }).click();
+  const exported = await (await download).path();
+
+  await panel.getByRole('button', { name: 'Reset progress' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(sessionFourBadge(page)).toContainText('2 of 3 tasks done');
+  await panel.getByRole('button', { name: 'Reset progress' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove all ticks' }).click();
+  await expect(panel.getByRole('status').last()).toHaveText('Progress reset.');
+  await expect(sessionFourBadge(page)).toContainText('0 of 3 tasks done');
+
+  await panel.getByLabel('Import progress').setInputFiles(exported);
+  await expect(panel.getByRole('status').last()).toHaveText('Progress imported. Tasks done: 2.');
+  await expect(sessionFourBadge(page)).toContainText('2 of 3 tasks done');
+  await page.goto(`/en/${lessonPath}`);
+  await expect(checklist(page).getByRole('checkbox').nth(1)).toBeChecked();
+});
+
+test('a malformed import file is refused with a message and changes nothing', async ({ page }) => {
+  await page.goto(`/en/${lessonPath}`);
+  await checklist(page).getByRole('checkbox').nth(0).check();
+  await page.goto('/bg/');
+  const before = await storedProgress(page);
+  const panel = page.getByRole('region', { name: 'Вашият напредък' });
+  for (const [name, content, message] of [
+    ['notes.json', '{ "tasks": [', 'Файлът не е JSON'],
+    ['other.json', '{"version": 2, "tasks": {}}', 'Файлът не е експорт на напредък'],
+    ['damaged.json', '{"format": "edge-ai-workshop-progress", "version": 2, "tasks": {"x#y": {"done": 1}}}', 'Файлът е повреден'],
+  ] as const) {
+    await panel.getByLabel('Импорт на напредъка').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    await expect(panel.getByRole('status').last()).toContainText(message);
+    expect(await storedProgress(page)).toBe(before);
+  }
+});
+
+test('corrupt saved progress is set aside, the page works, and the learner is told', async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, '{"version": 2, "tasks": {oops');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, progressKey);
+  await page.goto(`/en/${lessonPath}`);
+  await expect(checklist(page).getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('edge-course:progress-backup'))
+      .map((key) => localStorage.getItem(key)),
+  );
+  expect(backups).toEqual(['{"version": 2, "tasks": {oops']);
+  await checklist(page).getByRole('checkbox').nth(0).check();
+  await page.reload();
+  await expect(checklist(page).getByRole('checkbox').nth(0)).toBeChecked();
+});
+
+test('when localStorage throws, ticks work for the visit and the learner is told they will not be kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    Object.defineProperty(window, 'localStorage', { get: refuse });
+  });
+  await page.goto(`/bg/${lessonPath}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await checklist(page).getByRole('checkbox').nth(0).check();
+  await expect(checklist(page).getByRole('checkbox').nth(0)).toBeChecked();
+  await expect(checklist(page)).toContainText('Готови: 1 от 3');
+  await expect(checklist(page).getByRole('status').filter({ hasText: 'не позволява на курса да запази' })).toBeVisible();
+});
+
+test('a task ticked by a demo says so, and the learner can untick it', async ({ page }) => {
+  const record = { done: true, at: '2026-11-20T10:00:00.000Z', by: 'demo' };
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key!, value!);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [progressKey, JSON.stringify({ version: 2, tasks: { 'module-08/04-cutting-edge-models#compare-slm-llm': record } })],
+  );
+  await page.goto(`/en/${lessonPath}`);
+  const item = checklist(page).getByRole('listitem').first();
+  await expect(item).toContainText('ticked by a demo');
+  await item.getByRole('checkbox').uncheck();
+  await expect(item.getByText('ticked by a demo')).toBeHidden();
+  await page.reload();
+  await expect(checklist(page).getByRole('checkbox').first()).not.toBeChecked();
+});
+
+test('the oldest stored format is migrated on the first visit', async ({ page }) => {
+  const oldest = readFileSync('tests/fixtures/progress-v1.json', 'utf8');
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key!, value!);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [progressKey, oldest],
+  );
+  await page.goto(`/en/${lessonPath}`);
+  await expect(checklist(page).getByRole('checkbox').nth(1)).toBeChecked();
+  expect(JSON.parse((await storedProgress(page))!).version).toBe(2);
+});
+
+test('the course home offers to continue at the last lesson and section read', async ({ page }) => {
+  await page.goto(`/bg/${lessonPath}`);
+  await page.getByRole('heading', { level: 2, name: /Част 3/ }).scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { level: 2, name: /Част 3/ }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+  await page.waitForFunction(() => (localStorage.getItem('edge-course:progress') ?? '').includes('Част 3'));
+  await page.goto('/bg/');
+  const link = page.getByRole('link', { name: /Продължете оттам, докъдето стигнахте/ });
+  await expect(link).toContainText('Част 3');
+  await link.click();
+  expect(decodeURIComponent(page.url())).toMatch(/\/bg\/module-08\/04-cutting-edge-models\/#част-3/);
+});
+
+for (const state of ['unticked', 'ticked'] as const) {
+  test(`a lesson with its checklist ${state} has no WCAG 2.2 AA violations`, async ({ page }) => {
+    await page.goto(`/ar/${lessonPath}`);
+    if (state === 'ticked') for (const box of await checklist(page).getByRole('checkbox').all()) await box.check();
+    await expect(checklist(page).getByRole('checkbox').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
+  });
+}
