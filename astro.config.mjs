@@ -25,6 +25,9 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {
+    // ONNX Runtime Web finds its .wasm next to its own module; pre-bundling it in dev breaks that.
+    optimizeDeps: { exclude: ['onnxruntime-web'] },
+    worker: { format: 'es' },
     build: {
       rolldownOptions: {
         // Astro's own MDX output trips a harmless bundler warning: withastro/astro#18087.

@@ -16,6 +16,7 @@ const ownBrowser = (() => {
 })();
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const executablePath = process.env['CHROMIUM_PATH'] ?? (ownBrowser ? undefined : systemChromium);
+const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,16 +30,13 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--enable-unsafe-webgpu',
-      ],
+      args: [...chromiumArgs, '--enable-unsafe-webgpu'],
     },
   },
+  projects: [
+    { name: 'chromium', testIgnore: /no-webgpu\.spec/ },
+    { name: 'chromium-without-webgpu', testMatch: /no-webgpu\.spec/, use: { launchOptions: { ...(executablePath ? { executablePath } : {}), args: chromiumArgs } } },
+  ],
   webServer: {
     command: 'node tests/support/serve-test-site.ts',
     url: `http://localhost:${port}/en/`,

@@ -47,3 +47,17 @@ export function missingKeys(locale: string): UiKey[] {
 export function pickStrings<K extends UiKey>(locale: string, keys: readonly K[]): Record<K, string> {
   return Object.fromEntries(keys.map((key) => [key, lookUp(locale, key)])) as Record<K, string>;
 }
+
+/** The strings every live demo's loader (download progress, errors, provider names) needs on the client. */
+export const demoLoaderKeys = [
+  'demo.downloadingRuntime',
+  'demo.downloadingModel',
+  'demo.preparing',
+  'demo.error.download-failed',
+  'demo.error.runtime-failed',
+  'demo.error.model-rejected',
+  'demo.error.run-failed',
+  'provider.webgpu',
+  'provider.wasm',
+  'provider.unavailable',
+] as const satisfies readonly UiKey[];

@@ -1,0 +1,93 @@
+/**
+ * The inference worker: owns ONNX Runtime Web (its WebGPU build, which also runs the WASM provider) and
+ * one session per model and provider. It tells the page where the runtime's WebAssembly is; the page
+ * fetches it once, with progress, caches it, and sends the bytes back, so the runtime itself fetches nothing.
+ */
+import * as ort from 'onnxruntime-web/webgpu';
+// Imported here, not in the page, so the build emits the 27 MB binary once (ORT's own reference to it lives in this bundle too).
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { SessionInfo, WorkerErrorCode, WorkerReplies, WorkerRequest, WorkerResponse } from '../../lib/inferenceProtocol';
+import type { TensorDescription } from '../../lib/onnxFile';
+
+const sessions = new Map<string, ort.InferenceSession>();
+// The worker's global scope, typed by what is used (the DOM and WebWorker type libraries cannot both be loaded).
+const scope = self as unknown as {
+  crossOriginIsolated: boolean;
+  postMessage(message: WorkerResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<{ id: number; request: WorkerRequest }>) => void): void;
+};
+
+class RequestError extends Error {
+  constructor(readonly code: WorkerErrorCode, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+function describe(metadata: readonly ort.InferenceSession.ValueMetadata[]): TensorDescription[] {
+  return metadata.map((value) =>
+    value.isTensor ? { name: value.name, type: value.type, shape: [...value.shape] } : { name: value.name, type: 'non-tensor', shape: [] },
+  );
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof WorkerReplies]> {
+  switch (request.kind) {
+    case 'locate':
+      return { wasmUrl: new URL(wasmUrl, import.meta.url).href };
+    case 'init': {
+      ort.env.wasm.wasmBinary = request.wasmBinary;
+      // Without cross-origin isolation there is no SharedArrayBuffer, so ORT can use one thread only.
+      ort.env.wasm.numThreads = scope.crossOriginIsolated ? Math.min(4, Math.max(1, Math.floor(navigator.hardwareConcurrency / 2))) : 1;
+      return { threads: ort.env.wasm.numThreads, crossOriginIsolated: scope.crossOriginIsolated, version: ort.env.versions.web ?? '' };
+    }
+    case 'create': {
+      const started = performance.now();
+      let session: ort.InferenceSession;
+      try {
+        session = await ort.InferenceSession.create(new Uint8Array(request.model), { executionProviders: [request.provider] });
+      } catch (error) {
+        const message = String(error);
+        throw new RequestError(/initializeWebAssembly|wasm|WebAssembly/i.test(message) && !/model/i.test(message) ? 'runtime-failed' : 'model-rejected', error);
+      }
+      await sessions.get(request.key)?.release();
+      sessions.set(request.key, session);
+      const info: SessionInfo = { createMs: performance.now() - started, inputs: describe(session.inputMetadata), outputs: describe(session.outputMetadata) };
+      return info;
+    }
+    case 'run': {
+      const session = sessions.get(request.key);
+      if (!session) throw new RequestError('run-failed', `no session ${request.key}`);
+      try {
+        const feeds = Object.fromEntries(request.inputs.map((input) => [input.name, new ort.Tensor(input.type as 'float32', input.data as Float32Array, input.dims)]));
+        const timesMs: number[] = [];
+        let results: ort.InferenceSession.ReturnType = {};
+        for (let sample = 0; sample < request.samples; sample++) {
+          const started = performance.now();
+          for (let run = 0; run < request.runsPerSample; run++) results = await session.run(feeds);
+          timesMs.push((performance.now() - started) / request.runsPerSample);
+        }
+        const outputName = session.outputNames[0]!;
+        const output = results[outputName]!;
+        return { outputName, output: Float32Array.from(output.data as ArrayLike<number>), timesMs };
+      } catch (error) {
+        throw new RequestError('run-failed', error);
+      }
+    }
+    case 'release': {
+      await sessions.get(request.key)?.release();
+      sessions.delete(request.key);
+      return null;
+    }
+  }
+}
+
+scope.addEventListener('message', async (event) => {
+  const { id, request } = event.data;
+  let response: WorkerResponse;
+  try {
+    response = { id, ok: true, value: await handle(request) };
+  } catch (error) {
+    const code = error instanceof RequestError ? error.code : 'run-failed';
+    response = { id, ok: false, code, message: error instanceof Error ? error.message : String(error) };
+  }
+  scope.postMessage(response);
+});

@@ -1,0 +1,15 @@
+/**
+ * The digit classifier the course trains itself (scripts/train-digit-model.py): where the site serves it
+ * and its model card. The URL carries the model's hash so a retrained model is never read from a stale cache.
+ */
+import card from '../data/digit-model-card.json';
+
+export const digitModelCard = card;
+export const digitModelUrl = `/models/digit-classifier.onnx?v=${card.sha256.slice(0, 12)}`;
+export const digitSamplesUrl = `/models/digit-samples.json?v=${card.sha256.slice(0, 12)}`;
+
+/** A held-out digit shipped for "try a sample": 28×28 grey levels 0..255, white on black. */
+export interface DigitSample {
+  label: number;
+  pixels: number[];
+}

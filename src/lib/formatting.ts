@@ -1,0 +1,19 @@
+/** Numbers as a reader of a given language expects them: sizes, durations, percentages. */
+
+export function formatBytes(bytes: number, locale: string): string {
+  const [unit, value] = bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', bytes / 1024] as const);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatMs(ms: number, locale: string): string {
+  const digits = ms < 1 ? 3 : ms < 10 ? 2 : 1;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: digits }).format(ms);
+}
+
+export function formatPercent(fraction: number, locale: string, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: fractionDigits }).format(fraction);
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(value);
+}
