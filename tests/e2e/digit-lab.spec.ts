@@ -28,8 +28,14 @@ async function draw(page: Page, pad: Locator, strokes: Point[][]) {
   }
 }
 
+/** Demos load their code when scrolled near, as a reader reaches them; until then their controls are disabled. */
+async function scrollTo(demo: Locator) {
+  await demo.scrollIntoViewIfNeeded();
+  return demo;
+}
+
 async function startDigitPad(page: Page) {
-  const pad = page.locator('digit-pad');
+  const pad = await scrollTo(page.locator('digit-pad'));
   await pad.getByRole('button', { name: 'Start the demo' }).click();
   await expect(pad).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   return pad;
@@ -40,6 +46,7 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(lessonPath);
+    await scrollTo(page.locator('webgpu-status'));
     await expect(page.locator('webgpu-status')).toContainText('WebGPU is available');
     await expect(page.locator('webgpu-status')).toContainText('software adapter');
     await page.waitForLoadState('networkidle');
@@ -67,7 +74,7 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
   test('the benchmark measures both providers and their outputs agree within 1e-3', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(lessonPath);
-    const benchmark = page.locator('provider-benchmark');
+    const benchmark = await scrollTo(page.locator('provider-benchmark'));
     await benchmark.getByRole('button', { name: 'Run the benchmark' }).click();
     await expect(benchmark).toHaveAttribute('data-complete', 'true', { timeout: 100_000 });
     await expect(benchmark.getByRole('rowheader')).toHaveText(['WebAssembly (CPU)', 'WebGPU']);
@@ -80,7 +87,7 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
 
   test('the inspector describes our model, and refuses files it cannot run with a clear message', async ({ page }, testInfo) => {
     await page.goto(lessonPath);
-    const inspector = page.locator('onnx-inspector');
+    const inspector = await scrollTo(page.locator('onnx-inspector'));
     const file = inspector.getByLabel('ONNX model file');
     await file.setInputFiles('public/models/digit-classifier.onnx');
     await expect(inspector.locator('.inspector-inputs tbody')).toHaveText(/Input3\s*float32\s*\[1, 1, 28, 28\]/, { timeout: 60_000 });

@@ -36,8 +36,10 @@ export class DigitPad extends HTMLElement {
     this.context = this.canvas.getContext('2d', { willReadFrequently: true })!;
     this.clear();
     this.enableDrawing();
-    this.querySelector('.digit-clear')!.addEventListener('click', () => this.clear());
+    const clearButton = this.querySelector<HTMLButtonElement>('.digit-clear')!;
+    clearButton.addEventListener('click', () => this.clear());
     const sample = this.querySelector<HTMLSelectElement>('.digit-sample')!;
+    clearButton.disabled = sample.disabled = false; // rendered disabled until this behaviour is attached
     sample.addEventListener('change', async () => {
       if (sample.value === '') return;
       const samples = await loadDigitSamples();
