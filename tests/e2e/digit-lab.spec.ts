@@ -89,6 +89,7 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
     await page.goto(lessonPath);
     const inspector = await scrollTo(page.locator('onnx-inspector'));
     const file = inspector.getByLabel('ONNX model file');
+    await expect(file).toBeEnabled();
     await file.setInputFiles('public/models/digit-classifier.onnx');
     await expect(inspector.locator('.inspector-inputs tbody')).toHaveText(/Input3\s*float32\s*\[1, 1, 28, 28\]/, { timeout: 60_000 });
     await expect(inspector.locator('.inspector-outputs tbody')).toHaveText(/Plus214_Output_0\s*float32\s*\[1, 10\]/);
