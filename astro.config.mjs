@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/lib/locales.ts';
 import { uiStringsCheck } from './src/lib/uiStringsCheck.ts';
@@ -22,6 +23,8 @@ export default defineConfig({
     },
   },
   integrations: [mdx(), uiStringsCheck()],
+  // Lessons are prerendered; the on-demand routes under /api are the local bridge to the learner's model server.
+  adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {

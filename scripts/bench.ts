@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 
-const outDir = 'dist';
+const outDir = 'dist/client';
 const lessonPages = ['en', 'bg', 'ar'].map((locale) => `${locale}/module-08/04-cutting-edge-models/index.html`);
 
 function timeBuild(): number {
@@ -110,7 +110,7 @@ async function heldOutAccuracy(page: Page, provider: 'webgpu' | 'wasm', digits: 
 
 async function benchInference() {
   const port = 4398;
-  const server = spawn('npx', ['astro', 'preview', '--host', 'localhost', '--port', String(port), '--ignore-lock'], { stdio: 'ignore' });
+  const server = spawn(process.execPath, ['dist/server/entry.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     await new Promise((resolve) => setTimeout(resolve, 3000));

@@ -20,6 +20,5 @@ function run(command: string, args: string[]): string {
 
 mkdirSync('tests/.output', { recursive: true });
 writeFileSync('tests/.output/build.log', run('npx', ['astro', 'build']));
-run('npx', ['pagefind', '--site', 'dist-test', '--silent']);
-// --ignore-lock: the tests may run while a learner's own `npm start` preview is up.
-spawn('npx', ['astro', 'preview', '--host', 'localhost', '--port', port, '--ignore-lock'], { env, stdio: 'inherit' });
+run('npx', ['pagefind', '--site', 'dist-test/client', '--silent']);
+spawn(process.execPath, ['dist-test/server/entry.mjs'], { env: { ...env, PORT: port }, stdio: 'inherit' });

@@ -1,0 +1,48 @@
+/**
+ * The local bridge's safety rules. It runs on the learner's machine and can reach their model server, so:
+ * requests must name this site as their Host (a DNS-rebinding page cannot), must not come from another
+ * site's page (a cross-site request carries a foreign Origin), and may only be forwarded to loopback
+ * addresses unless the person running the server allowed a LAN address (an instructor's shared endpoint).
+ */
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+function hostnameOf(hostHeader: string): string {
+  return hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
+}
+
+/** The Host header names this server itself: a loopback name on the port it listens on. */
+export function isOwnHost(hostHeader: string | null, port: number): boolean {
+  if (!hostHeader) return false;
+  const hostname = hostnameOf(hostHeader.toLowerCase());
+  const portPart = hostHeader.slice(hostname.length);
+  return loopbackHosts.has(hostname) && (portPart === `:${port}` || (portPart === '' && port === 80));
+}
+
+/** No Origin (same-origin GETs, curl) or this server's own origin. */
+export function isOwnOrigin(originHeader: string | null, hostHeader: string | null): boolean {
+  if (originHeader === null) return true;
+  try {
+    return new URL(originHeader).host === hostHeader;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the bridge may forward to `target`: http(s) on loopback, or a host the operator allowed. */
+export function isAllowedTarget(target: string, allowedLanHosts: readonly string[] = []): boolean {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  if (url.username || url.password) return false;
+  return loopbackHosts.has(url.hostname) || allowedLanHosts.includes(url.host) || allowedLanHosts.includes(url.hostname);
+}
+
+/** The operator's allowed LAN hosts, from COURSE_BRIDGE_ALLOW (comma-separated `host` or `host:port`). */
+export function allowedLanHosts(setting: string | undefined): string[] {
+  return (setting ?? '').split(',').map((host) => host.trim()).filter(Boolean);
+}

@@ -1,0 +1,44 @@
+/**
+ * /api/bridge/v1/* — a pass-through to the learner's chosen endpoint (named in the X-Course-Endpoint
+ * header), for servers a page cannot call itself (Foundry Local sends no CORS headers). Streams the
+ * response through as it arrives; the middleware has already checked Host, Origin and body size.
+ */
+import type { APIRoute } from 'astro';
+import { allowedLanHosts, isAllowedTarget } from '../../../lib/bridgeSafety';
+
+export const prerender = false;
+
+const upstreamTimeoutMs = 10 * 60 * 1000;
+const forwardedRequestHeaders = ['content-type', 'authorization', 'accept'];
+const forwardedResponseHeaders = ['content-type', 'cache-control'];
+
+export const ALL: APIRoute = async ({ request, params }) => {
+  const endpoint = request.headers.get('x-course-endpoint') ?? '';
+  if (!isAllowedTarget(endpoint, allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW'])))
+    return Response.json({ error: { message: `The bridge only forwards to this machine (loopback); "${endpoint}" is not allowed. To share a LAN endpoint, start the course with COURSE_BRIDGE_ALLOW=host:port.`, type: 'bridge_refused' } }, { status: 403 });
+  const target = new URL(`${new URL(endpoint).origin}/${params['path'] ?? ''}${new URL(request.url).search}`);
+  const headers = new Headers();
+  for (const name of forwardedRequestHeaders) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
+      // @ts-expect-error Node's fetch needs `duplex` to send a streamed body; the DOM type lacks it.
+      duplex: 'half',
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(upstreamTimeoutMs)]),
+    });
+  } catch (error) {
+    return Response.json({ error: { message: `Nothing answered at ${endpoint}: ${String(error)}`, type: 'bridge_unreachable' } }, { status: 502 });
+  }
+  const responseHeaders = new Headers({ 'X-Accel-Buffering': 'no' });
+  for (const name of forwardedResponseHeaders) {
+    const value = upstream.headers.get(name);
+    if (value) responseHeaders.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+};
