@@ -9,7 +9,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Test builds include fixture lessons (see src/content.config.ts) and must not overwrite the real site.
   outDir: process.env.COURSE_FIXTURES === '1' ? './dist-test' : './dist',
-  trailingSlash: 'always',
+  // Pages link with a trailing slash; the bridge's API paths (built by the openai SDK) have none.
+  trailingSlash: 'ignore',
   i18n: {
     locales: [...locales],
     defaultLocale: sourceLocale,

@@ -1,9 +1,14 @@
 /**
- * Builds the course with fixture lessons, indexes it for search, and serves it for the browser tests.
+ * Builds the course with fixture lessons, indexes it for search, and serves it for the browser tests,
+ * with two Foundry Local emulators (test doubles) to find: a current one (gen-2) that only the fake
+ * `foundry` CLI on PATH reveals, and an old one (gen-1, with its stream quirks) on the usual port 5273.
  * The build's output is kept in tests/.output/build.log so a test can check it printed no warnings.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
+import { startEmulator } from '../emulator/foundry-emulator.ts';
+import { emulatorPorts } from './emulators.ts';
 
 const env = { ...process.env, COURSE_FIXTURES: '1', FORCE_COLOR: '0' };
 const port = process.env['TEST_PORT'] ?? '4322';
@@ -21,4 +26,7 @@ function run(command: string, args: string[]): string {
 mkdirSync('tests/.output', { recursive: true });
 writeFileSync('tests/.output/build.log', run('npx', ['astro', 'build']));
 run('npx', ['pagefind', '--site', 'dist-test/client', '--silent']);
-spawn(process.execPath, ['dist-test/server/entry.mjs'], { env: { ...env, PORT: port }, stdio: 'inherit' });
+startEmulator({ port: emulatorPorts.current, generation: 2, quirks: false, cors: false });
+startEmulator({ port: emulatorPorts.legacy, generation: 1, quirks: true, cors: false });
+const fakeCli = { PATH: `${resolve('tests/emulator/bin')}${delimiter}${process.env['PATH']}`, FOUNDRY_EMULATOR_URL: `http://127.0.0.1:${emulatorPorts.current}`, FOUNDRY_EMULATOR_GENERATION: '2' };
+spawn(process.execPath, ['dist-test/server/entry.mjs'], { env: { ...env, ...fakeCli, PORT: port }, stdio: 'inherit' });

@@ -1,0 +1,7 @@
+/** Where the test server's Foundry Local emulators listen (see serve-test-site.ts). */
+export const emulatorPorts = {
+  /** Gen-2, on a port only the fake CLI reveals, as with a real dynamic port. */
+  current: 5391,
+  /** Gen-1 with stream quirks, on the port this course tells learners to pin. */
+  legacy: 5273,
+} as const;
