@@ -3,11 +3,13 @@ import Aside from './course/Aside.astro';
 import CodeBlock from './course/CodeBlock.astro';
 import OsTabs from './course/OsTabs.astro';
 import Tab from './course/Tab.astro';
+import ChatPlayground from './live/ChatPlayground.astro';
 import Checklist from './live/Checklist.astro';
 import DigitPad from './live/DigitPad.astro';
+import EndpointPanel from './live/EndpointPanel.astro';
 import OnnxInspector from './live/OnnxInspector.astro';
 import ProviderBenchmark from './live/ProviderBenchmark.astro';
 import Task from './live/Task.astro';
 import WebGpuStatus from './live/WebGpuStatus.astro';
 
-export const lessonComponents = { Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, ProviderBenchmark, OnnxInspector, pre: CodeBlock };
+export const lessonComponents = { Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, ProviderBenchmark, OnnxInspector, EndpointPanel, ChatPlayground, pre: CodeBlock };

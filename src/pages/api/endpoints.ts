@@ -6,7 +6,7 @@ import { discoverEndpoints } from '../../lib/endpointDiscovery';
 export const prerender = false;
 
 const commandTimeoutMs = 3000;
-const probeTimeoutMs = 800;
+const probeTimeoutMs = 1500;
 
 function runFoundry(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,61 @@
+/**
+ * The endpoint and model the learner uses, shared by every endpoint demo on the page: found by the bridge
+ * (when the course runs with `npm start`) or typed; remembered in localStorage without any API key, which
+ * stays in memory for the visit. Builds the `openai` client that reaches it through the bridge or directly.
+ */
+import type { EndpointKind, EndpointModel } from '../../lib/endpointDiscovery';
+import { safeStorage } from '../../lib/preferences';
+
+export interface EndpointChoice {
+  baseUrl: string;
+  kind: EndpointKind;
+  generation?: 1 | 2 | undefined;
+  models: EndpointModel[];
+  model: string | undefined;
+  viaBridge: boolean;
+}
+
+const storageKey = 'edge-course:endpoint';
+let current: EndpointChoice | undefined;
+let apiKey = '';
+const listeners = new Set<(choice: EndpointChoice | undefined) => void>();
+
+export function currentChoice(): EndpointChoice | undefined {
+  return current;
+}
+
+export function setChoice(choice: EndpointChoice | undefined): void {
+  current = choice;
+  if (choice) safeStorage.set(storageKey, JSON.stringify({ baseUrl: choice.baseUrl, model: choice.model }));
+  for (const listener of listeners) listener(choice);
+}
+
+export function onChoice(listener: (choice: EndpointChoice | undefined) => void): void {
+  listeners.add(listener);
+}
+
+/** What was chosen on an earlier visit: the endpoint and model, never a key. */
+export function rememberedChoice(): { baseUrl?: string; model?: string } {
+  try {
+    return JSON.parse(safeStorage.get(storageKey) ?? '{}') as { baseUrl?: string; model?: string };
+  } catch {
+    return {};
+  }
+}
+
+export function setApiKey(key: string): void {
+  apiKey = key;
+}
+
+/** An `openai` client for the chosen endpoint; loaded on first use, since the SDK is not small. */
+export async function chatClient(choice: EndpointChoice) {
+  const { default: OpenAI } = await import('openai');
+  return new OpenAI({
+    baseURL: choice.viaBridge ? `${location.origin}/api/bridge/v1` : `${choice.baseUrl}/v1`,
+    // Local servers ignore the key, but the SDK needs a non-empty one.
+    apiKey: apiKey || 'local-key',
+    dangerouslyAllowBrowser: true,
+    maxRetries: 0,
+    defaultHeaders: choice.viaBridge ? { 'X-Course-Endpoint': choice.baseUrl } : {},
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * What went wrong when talking to a local model server, and the exact command that fixes it for this
+ * learner: their shell, and their Foundry Local CLI generation (0.8 and older: `foundry service …`,
+ * `foundry model run`; 0.10 and newer: `foundry server …`, `foundry run`).
+ */
+import type { Shell } from './preferences';
+
+export type DiagnosisKind = 'nothing-listening' | 'cors-blocked' | 'model-not-loaded' | 'model-not-downloaded' | 'alias-not-id' | 'bridge-refused' | 'server-error';
+
+export interface FailedRequest {
+  /** HTTP status, or undefined when no response came (connection refused, CORS, network). */
+  status: number | undefined;
+  message: string;
+  /** The page called the endpoint itself (no bridge): a missing response may be a CORS block. */
+  direct: boolean;
+  model?: string | undefined;
+}
+
+export function diagnose(failure: FailedRequest): DiagnosisKind {
+  const { status, message } = failure;
+  if (status === undefined) return failure.direct ? 'cors-blocked' : 'nothing-listening';
+  if (status === 502 && /bridge_unreachable|Nothing answered/i.test(message)) return 'nothing-listening';
+  if (status === 403 && /bridge/i.test(message)) return 'bridge-refused';
+  if (/not loaded/i.test(message)) return 'model-not-loaded';
+  if (/not cached|No OpenAIService provider|not downloaded/i.test(message)) return 'model-not-downloaded';
+  if (status === 404 && failure.model !== undefined && !failure.model.includes(':')) return 'alias-not-id';
+  return 'server-error';
+}
+
+/** The command that fixes a diagnosis, or undefined when the fix is not a command. */
+export function fixCommand(kind: DiagnosisKind, options: { shell: Shell; generation: 1 | 2; model?: string | undefined; port?: string | undefined }): string | undefined {
+  const modern = options.generation === 2;
+  const model = options.model ?? 'phi-4-mini';
+  const curl = options.shell === 'powershell' ? 'curl.exe' : 'curl';
+  switch (kind) {
+    case 'nothing-listening':
+      return modern ? `foundry run ${model}\nfoundry server status` : `foundry model run ${model}\nfoundry service status`;
+    case 'model-not-loaded':
+      return modern ? `foundry run ${model}` : `foundry model run ${model}`;
+    case 'model-not-downloaded':
+      return `foundry model download ${model}`;
+    case 'alias-not-id':
+      return `${curl} http://127.0.0.1:${options.port ?? 'PORT'}/v1/models`;
+    case 'bridge-refused':
+      return options.shell === 'powershell'
+        ? '$env:COURSE_BRIDGE_ALLOW = "192.168.1.20:5273"; npm start'
+        : options.shell === 'cmd'
+          ? 'set COURSE_BRIDGE_ALLOW=192.168.1.20:5273 && npm start'
+          : 'COURSE_BRIDGE_ALLOW=192.168.1.20:5273 npm start';
+    case 'cors-blocked':
+      return 'npm start';
+    case 'server-error':
+      return undefined;
+  }
+}

@@ -1,0 +1,101 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { emulatorPorts } from '../support/emulators';
+
+const lessonPath = '/en/module-08/04-cutting-edge-models/';
+const current = `http://127.0.0.1:${emulatorPorts.current}`;
+
+async function openLesson(page: Page) {
+  await page.goto(lessonPath);
+  const panel = page.locator('endpoint-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.getByRole('status')).toContainText(`Connected: Foundry Local (CLI 0.10 or newer) at ${current}, through the course’s bridge.`);
+  const chat = page.locator('chat-playground');
+  await chat.scrollIntoViewIfNeeded();
+  await expect(chat.getByRole('button', { name: 'Send' })).toBeEnabled();
+  return { panel, chat };
+}
+
+async function ask(chat: Locator, prompt: string) {
+  await chat.getByLabel('Your message').fill(prompt);
+  await chat.getByRole('button', { name: 'Send' }).click();
+}
+
+test('the lesson finds Foundry Local by itself, and a chat streams with its metrics', async ({ page }) => {
+  const { panel, chat } = await openLesson(page);
+  await expect(panel.getByLabel('Model')).toHaveValue('qwen2.5-0.5b-instruct-generic-cpu:4');
+  await expect(panel.getByLabel('Model').locator('option')).toContainText(['Phi-4-mini-instruct-generic-cpu:5 — loaded', 'mistralai-Mistral-7B-Instruct-v0-2-generic-cpu:2 — not loaded']);
+  await ask(chat, 'Why run models locally?');
+  const answer = chat.locator('.chat-answer');
+  await expect(answer.locator('strong')).toHaveText('qwen2.5-0.5b');
+  await expect(answer.locator('li')).toHaveText(['Low latency', 'Privacy']);
+  await expect(chat.locator('.chat-metrics')).toContainText(/First token after .* tokens\/s .* in all · \d+ tokens/);
+  // Code in the answer is highlighted once the answer is complete.
+  await expect(answer.locator('.code-block pre span[style*="--shiki"]').first()).toBeVisible({ timeout: 15_000 });
+});
+
+test('Stop really cancels a slow answer', async ({ page }) => {
+  const { panel, chat } = await openLesson(page);
+  await panel.getByLabel('Model').selectOption('deepseek-r1-distill-qwen-7b-generic-cpu:3');
+  await ask(chat, 'Tell me everything.');
+  await expect(chat.locator('.chat-answer')).toContainText('deepseek');
+  await chat.getByRole('button', { name: 'Stop' }).click();
+  await expect(chat.locator('.chat-status')).toHaveText('Stopped.');
+  const stoppedAt = await chat.locator('.chat-answer').innerText();
+  await page.waitForTimeout(800);
+  expect(await chat.locator('.chat-answer').innerText()).toBe(stoppedAt);
+  expect(stoppedAt).not.toContain('You asked');
+});
+
+test('an answer containing HTML and script runs nothing', async ({ page }) => {
+  const { chat } = await openLesson(page);
+  await ask(chat, 'FAULT:html');
+  await expect(chat.locator('.chat-answer')).toContainText('done.');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(chat.locator('.chat-answer img, .chat-answer script')).toHaveCount(0);
+});
+
+test('each fault gets its own message', async ({ page }) => {
+  const { panel, chat } = await openLesson(page);
+  const status = chat.locator('.chat-status');
+  const diagnosis = chat.getByRole('alert');
+
+  await ask(chat, 'FAULT:500');
+  await expect(diagnosis).toContainText('The server answered with an error');
+
+  await ask(chat, 'FAULT:error-midstream');
+  await expect(status).toContainText('The answer broke off: The model ran out of memory');
+
+  await ask(chat, 'FAULT:malformed');
+  await expect(status).toContainText('The answer broke off');
+
+  // Through the bridge a cut upstream stream reaches the page as a broken connection.
+  await ask(chat, 'FAULT:cut');
+  await expect(status).toContainText('The answer broke off');
+
+  await panel.getByLabel('Model').selectOption('mistralai-Mistral-7B-Instruct-v0-2-generic-cpu:2');
+  await ask(chat, 'Hello');
+  await expect(diagnosis).toContainText('The model is downloaded but not loaded');
+  await expect(diagnosis.locator('code')).toHaveText('foundry run mistralai-Mistral-7B-Instruct-v0-2-generic-cpu:2');
+});
+
+test('Foundry Local 0.8’s stream quirks still give one clean answer', async ({ page }) => {
+  const { panel, chat } = await openLesson(page);
+  const endpoints = panel.getByLabel('Endpoint', { exact: true });
+  await expect(endpoints.locator('option')).toHaveCount(2);
+  await endpoints.selectOption({ index: 1 });
+  await expect(panel.getByRole('status')).toContainText('Foundry Local (CLI 0.8 or older) at http://127.0.0.1:5273');
+  await panel.getByLabel('Model').selectOption('qwen2.5-0.5b-instruct-generic-cpu:4');
+  await ask(chat, 'Hello there');
+  await expect(chat.locator('.chat-answer')).toContainText('You asked: Hello there');
+  // `delta` and `message` arrive together on every chunk: the text must not be doubled.
+  await expect(chat.locator('.chat-answer strong')).toHaveText('qwen2.5-0.5b');
+  await expect(chat.locator('.chat-status')).toHaveText('');
+});
+
+test('an address where nothing listens gets the command to start Foundry Local', async ({ page }) => {
+  const { panel } = await openLesson(page);
+  await panel.getByLabel('Or type an endpoint address').fill('http://127.0.0.1:5999');
+  await panel.getByRole('button', { name: 'Connect' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Nothing answers at this address');
+  await expect(panel.getByRole('alert').locator('code')).toHaveText('foundry run phi-4-mini\nfoundry server status');
+});
