@@ -7,9 +7,10 @@ import ChatPlayground from './live/ChatPlayground.astro';
 import Checklist from './live/Checklist.astro';
 import DigitPad from './live/DigitPad.astro';
 import EndpointPanel from './live/EndpointPanel.astro';
+import ModelCompare from './live/ModelCompare.astro';
 import OnnxInspector from './live/OnnxInspector.astro';
 import ProviderBenchmark from './live/ProviderBenchmark.astro';
 import Task from './live/Task.astro';
 import WebGpuStatus from './live/WebGpuStatus.astro';
 
-export const lessonComponents = { Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, ProviderBenchmark, OnnxInspector, EndpointPanel, ChatPlayground, pre: CodeBlock };
+export const lessonComponents = { Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, ProviderBenchmark, OnnxInspector, EndpointPanel, ChatPlayground, ModelCompare, pre: CodeBlock };

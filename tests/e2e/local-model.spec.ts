@@ -99,3 +99,25 @@ test('an address where nothing listens gets the command to start Foundry Local',
   await expect(panel.getByRole('alert')).toContainText('Nothing answers at this address');
   await expect(panel.getByRole('alert').locator('code')).toHaveText('foundry run phi-4-mini\nfoundry server status');
 });
+
+test('comparing a small and a large model fills the table, keeps the run, and ticks the checklist item', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openLesson(page);
+  const compare = page.locator('model-compare');
+  await compare.scrollIntoViewIfNeeded();
+  await expect(compare.getByLabel('First model (small)')).toHaveValue('qwen2.5-0.5b-instruct-generic-cpu:4');
+  await expect(compare.getByLabel('Second model (larger)')).toHaveValue('deepseek-r1-distill-qwen-7b-generic-cpu:3');
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  await expect(compare).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
+  const rows = compare.locator('.compare-table tbody tr');
+  await expect(rows.locator('th')).toHaveText(['qwen2.5-0.5b-instruct-generic-cpu:4', 'deepseek-r1-distill-qwen-7b-generic-cpu:3']);
+  const totals = await rows.evaluateAll((all) => all.map((row) => parseFloat((row.children[3]!.textContent ?? '').replace(/[^\d.]/g, ''))));
+  expect(totals[0]).toBeLessThan(totals[1]!);
+  await expect(compare.locator('.compare-answers .chat-answer').nth(1)).toContainText('deepseek-r1-7b');
+  await expect(compare.getByRole('status')).toHaveText('Comparison complete: the checklist item is ticked.');
+  await expect(compare.locator('.compare-chart rect')).toHaveCount(2);
+
+  const task = page.locator('course-checklist').getByRole('listitem').first();
+  await expect(task.getByRole('checkbox')).toBeChecked();
+  await expect(task).toContainText('ticked by a demo');
+});

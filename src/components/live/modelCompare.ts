@@ -1,0 +1,149 @@
+/** The behaviour of <model-compare>: run two models (one after the other by default), tabulate, chart, tick. */
+import { addRun, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
+import { formatMs, formatNumber } from '../../lib/formatting';
+import { pathInLocale } from '../../lib/locales';
+import { safeStorage } from '../../lib/preferences';
+import { streamChat } from './chatStreamRunner';
+import { currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
+import { failureOf, showDiagnosis } from './diagnosisView';
+import { markTaskDone } from './progressClient';
+import { highlightCode, renderMarkdown } from './renderMarkdown';
+
+const historyKey = 'edge-course:compare-history';
+/** The Session 4 checklist task this demo proves done. */
+const compareTaskId = 'compare-slm-llm';
+
+class ModelCompare extends HTMLElement {
+  private strings: Record<string, string> = {};
+  private locale = 'en';
+
+  connectedCallback() {
+    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.locale = this.dataset['locale'] ?? 'en';
+    for (const control of this.querySelectorAll<HTMLTextAreaElement | HTMLInputElement | HTMLButtonElement>('textarea, input, .demo-start')) control.disabled = false;
+    this.fillModels(currentChoice());
+    onChoice((choice) => this.fillModels(choice));
+    this.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.run();
+    });
+    this.drawHistory(parseHistory(safeStorage.get(historyKey)));
+  }
+
+  /** Offers the endpoint's models; picks a small loaded one first and a larger loaded one second. */
+  private fillModels(choice: EndpointChoice | undefined) {
+    const selects = [...this.querySelectorAll<HTMLSelectElement>('.compare-model')];
+    const models = choice?.models ?? [];
+    const loaded = models.filter((model) => model.loaded !== false).map((model) => model.id);
+    for (const [index, select] of selects.entries()) {
+      select.disabled = models.length === 0;
+      select.replaceChildren(
+        ...models.map((model) => {
+          const option = document.createElement('option');
+          option.value = option.textContent = model.id;
+          return option;
+        }),
+      );
+      const pick = index === 0 ? loaded[0] : (loaded.find((id) => /7b|8b|13b|14b/i.test(id)) ?? loaded[1]);
+      if (pick) select.value = pick;
+    }
+  }
+
+  private async run() {
+    const status = this.querySelector('.compare-status')!;
+    const choice = currentChoice();
+    const models = [...this.querySelectorAll<HTMLSelectElement>('.compare-model')].map((select) => select.value);
+    if (!choice || models.some((model) => !model)) {
+      status.textContent = this.strings['chat.needsModel'] ?? '';
+      return;
+    }
+    if (models[0] === models[1]) {
+      status.textContent = this.strings['compare.sameModel'] ?? '';
+      return;
+    }
+    const prompt = this.querySelector('textarea')!.value;
+    const answers = [...this.querySelectorAll<HTMLElement>('.compare-answers .chat-answer')];
+    const button = this.querySelector<HTMLButtonElement>('.demo-start')!;
+    const parallel = this.querySelector<HTMLInputElement>('.compare-parallel')!.checked;
+    const diagnosis = this.querySelector<HTMLElement>('.diagnosis')!;
+    button.disabled = true;
+    status.textContent = '';
+    showDiagnosis(diagnosis, undefined, undefined, this.strings);
+    answers.forEach((answer) => answer.replaceChildren());
+    this.querySelector('.compare-table tbody')!.replaceChildren();
+    const runOne = async (model: string, index: number): Promise<ComparedModel> => {
+      const answer = answers[index]!;
+      answer.setAttribute('aria-busy', 'true');
+      const result = await streamChat(choice, model, prompt, new AbortController().signal, (text) => renderMarkdown(answer, text));
+      answer.setAttribute('aria-busy', 'false');
+      void highlightCode(answer);
+      this.addRow({ model, metrics: result.metrics });
+      return { model, metrics: result.metrics };
+    };
+    try {
+      const results: ComparedModel[] = [];
+      if (parallel) results.push(...(await Promise.all(models.map(runOne))));
+      else for (const [index, model] of models.entries()) results.push(await runOne(model, index));
+      const run: ComparisonRun = { at: new Date().toISOString(), results };
+      const history = addRun(parseHistory(safeStorage.get(historyKey)), run);
+      safeStorage.set(historyKey, JSON.stringify(history));
+      this.drawHistory(history);
+      if (isCompleteComparison(run)) {
+        markTaskDone(pathInLocale(location.pathname), compareTaskId);
+        status.textContent = this.strings['compare.done'] ?? '';
+      }
+      this.dataset['complete'] = 'true';
+    } catch (error) {
+      showDiagnosis(diagnosis, failureOf(error, choice), choice, this.strings);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  private addRow({ model, metrics }: ComparedModel) {
+    const row = document.createElement('tr');
+    const header = document.createElement('th');
+    header.scope = 'row';
+    header.textContent = model;
+    const values = [
+      metrics.timeToFirstTokenMs === undefined ? '—' : formatMs(metrics.timeToFirstTokenMs, this.locale),
+      metrics.tokensPerSecond === undefined ? '—' : formatNumber(metrics.tokensPerSecond, this.locale),
+      formatMs(metrics.totalMs, this.locale),
+      String(metrics.tokens),
+    ];
+    row.append(header, ...values.map((value) => Object.assign(document.createElement('td'), { textContent: value })));
+    this.querySelector('.compare-table tbody')!.append(row);
+  }
+
+  /** One row per run: a bar per model for its total time, on a shared scale. */
+  private drawHistory(history: ComparisonRun[]) {
+    const svg = this.querySelector<SVGSVGElement>('.compare-chart')!;
+    const namespace = 'http://www.w3.org/2000/svg';
+    const longest = Math.max(1, ...history.flatMap((run) => run.results.map((result) => result.metrics.totalMs)));
+    const rowHeight = 14;
+    svg.setAttribute('viewBox', `0 0 400 ${Math.max(20, history.length * history[0]?.results.length! * rowHeight + 10)}`);
+    let y = 4;
+    const nodes: SVGElement[] = [];
+    for (const run of history)
+      for (const [index, result] of run.results.entries()) {
+        const bar = document.createElementNS(namespace, 'rect');
+        bar.setAttribute('x', '150');
+        bar.setAttribute('y', String(y));
+        bar.setAttribute('height', '10');
+        bar.setAttribute('width', String(Math.max(2, (result.metrics.totalMs / longest) * 240)));
+        bar.setAttribute('class', index === 0 ? 'chart-median' : 'chart-p90');
+        const label = document.createElementNS(namespace, 'text');
+        label.setAttribute('x', '0');
+        label.setAttribute('y', String(y + 9));
+        label.setAttribute('class', 'chart-label');
+        label.textContent = `${result.model.slice(0, 24)} ${formatMs(result.metrics.totalMs, this.locale)}`;
+        nodes.push(label, bar);
+        y += rowHeight;
+      }
+    svg.replaceChildren(...nodes);
+  }
+}
+
+export function defineModelCompare(): void {
+  if (!customElements.get('model-compare')) customElements.define('model-compare', ModelCompare);
+}

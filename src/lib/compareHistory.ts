@@ -1,0 +1,37 @@
+/** Earlier model comparisons, newest last, as kept in the browser: parsed defensively, capped in length. */
+import type { StreamMetrics } from './chatStream';
+
+export interface ComparedModel {
+  model: string;
+  metrics: StreamMetrics;
+}
+
+export interface ComparisonRun {
+  at: string;
+  results: ComparedModel[];
+}
+
+export const maxRuns = 20;
+
+export function parseHistory(text: string | null): ComparisonRun[] {
+  try {
+    const data: unknown = JSON.parse(text ?? '[]');
+    if (!Array.isArray(data)) return [];
+    return data.filter(
+      (run): run is ComparisonRun =>
+        typeof run === 'object' && run !== null && typeof run.at === 'string' && Array.isArray(run.results) &&
+        run.results.every((result: unknown) => typeof result === 'object' && result !== null && typeof (result as ComparedModel).model === 'string' && typeof (result as ComparedModel).metrics?.totalMs === 'number'),
+    );
+  } catch {
+    return [];
+  }
+}
+
+export function addRun(history: readonly ComparisonRun[], run: ComparisonRun): ComparisonRun[] {
+  return [...history, run].slice(-maxRuns);
+}
+
+/** A completed comparison of two different models: what the checklist's first task asks for. */
+export function isCompleteComparison(run: ComparisonRun): boolean {
+  return run.results.length >= 2 && new Set(run.results.map((result) => result.model)).size >= 2 && run.results.every((result) => result.metrics.timeToFirstTokenMs !== undefined);
+}
