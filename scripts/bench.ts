@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { startEmulator } from '../tests/emulator/foundry-emulator.ts';
+import { summarize } from '../src/lib/benchmarkStats.ts';
 import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 
 const outDir = 'dist/client';
@@ -138,6 +140,49 @@ async function benchInference() {
   }
 }
 
+/** Milliseconds to the first streamed bytes, and to the end, of one chat completion. */
+async function timeStream(url: string, headers: Record<string, string>, model: string) {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'Hello' }] }),
+  });
+  const reader = response.body!.getReader();
+  await reader.read();
+  const firstByteMs = performance.now() - started;
+  while (!(await reader.read()).done);
+  return { firstByteMs, totalMs: performance.now() - started };
+}
+
+/** The bridge's cost: time to first token through it vs straight to the endpoint (the Foundry Local emulator). */
+async function benchBridge() {
+  const sitePort = 4396;
+  const emulatorPort = 5396;
+  const emulator = startEmulator({ port: emulatorPort, generation: 2, quirks: false, cors: true });
+  const server = spawn(process.execPath, ['dist/server/entry.mjs'], { env: { ...process.env, PORT: String(sitePort) }, stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const endpoint = `http://127.0.0.1:${emulatorPort}`;
+    const model = 'qwen2.5-0.5b-instruct-generic-cpu:4';
+    const direct: number[] = [];
+    const bridged: number[] = [];
+    for (let run = 0; run < 30; run++) {
+      direct.push((await timeStream(`${endpoint}/v1/chat/completions`, {}, model)).firstByteMs);
+      bridged.push((await timeStream(`http://127.0.0.1:${sitePort}/api/bridge/v1/chat/completions`, { 'X-Course-Endpoint': endpoint }, model)).firstByteMs);
+    }
+    const [directSummary, bridgedSummary] = [summarize(direct), summarize(bridged)];
+    console.log(
+      `Time to first token, 30 runs (emulated model, 40 ms to first token): direct median ${directSummary.median.toFixed(1)} ms (p90 ${directSummary.p90.toFixed(1)}), through the bridge median ${bridgedSummary.median.toFixed(1)} ms (p90 ${bridgedSummary.p90.toFixed(1)}): the bridge adds ${(bridgedSummary.median - directSummary.median).toFixed(1)} ms`,
+    );
+    const slow = await timeStream(`http://127.0.0.1:${sitePort}/api/bridge/v1/chat/completions`, { 'X-Course-Endpoint': endpoint }, 'deepseek-r1-distill-qwen-7b-generic-cpu:3');
+    console.log(`Streaming through the bridge (emulated 7B model): first bytes after ${slow.firstByteMs.toFixed(0)} ms, answer finished after ${slow.totalMs.toFixed(0)} ms: not buffered`);
+  } finally {
+    server.kill();
+    emulator.close();
+  }
+}
+
 const buildSeconds = timeBuild();
 console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
 for (const page of lessonPages) {
@@ -145,3 +190,4 @@ for (const page of lessonPages) {
   console.log(`${page}: ${requests} requests; HTML ${kb(html)}; CSS ${kb(css)}; JS ${kb(js)}; total ${kb(add(add(html, css), js))}`);
 }
 await benchInference();
+await benchBridge();

@@ -121,3 +121,43 @@ test('comparing a small and a large model fills the table, keeps the run, and ti
   await expect(task.getByRole('checkbox')).toBeChecked();
   await expect(task).toContainText('ticked by a demo');
 });
+
+test('a slow first answer gets a patience hint, then the answer', async ({ page }) => {
+  test.setTimeout(45_000);
+  const { chat } = await openLesson(page);
+  await ask(chat, 'FAULT:slow please');
+  await expect(chat.locator('.chat-status')).toContainText('the first request after loading a model can take a while', { timeout: 10_000 });
+  await expect(chat.locator('.chat-answer')).toContainText('You asked: FAULT:slow please', { timeout: 20_000 });
+});
+
+test.describe('a course hosted without its bridge (static pages)', () => {
+  test.beforeEach(async ({ page }) => {
+    // What a static host answers for the bridge's routes.
+    await page.route('**/api/**', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' }));
+  });
+
+  test('explains the missing bridge, then talks to a server that allows CORS directly', async ({ page }) => {
+    await page.goto(lessonPath);
+    const panel = page.locator('endpoint-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel.getByRole('status')).toContainText('runs without its bridge');
+    await panel.getByLabel('Or type an endpoint address').fill(`http://127.0.0.1:${emulatorPorts.permissive}/v1`);
+    await panel.getByRole('button', { name: 'Connect' }).click();
+    await expect(panel.getByRole('status')).toContainText(`at http://127.0.0.1:${emulatorPorts.permissive}, straight from this page.`);
+    const chat = page.locator('chat-playground');
+    await chat.scrollIntoViewIfNeeded();
+    await ask(chat, 'Direct hello');
+    await expect(chat.locator('.chat-answer')).toContainText('You asked: Direct hello');
+  });
+
+  test('a server without CORS gets the CORS and local-network explanation', async ({ page }) => {
+    await page.goto(lessonPath);
+    const panel = page.locator('endpoint-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel.getByRole('status')).toContainText('runs without its bridge');
+    await panel.getByLabel('Or type an endpoint address').fill(current);
+    await panel.getByRole('button', { name: 'Connect' }).click();
+    await expect(panel.getByRole('alert')).toContainText('The browser blocked the request');
+    await expect(panel.getByRole('alert').locator('code')).toHaveText('npm start');
+  });
+});

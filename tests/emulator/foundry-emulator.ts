@@ -77,7 +77,7 @@ export function startEmulator(options: EmulatorOptions) {
     }
     if (!model.loaded) return openAiError(response, 400, `Model not loaded: Model '${model.id}' must be loaded before inference`);
     if (prompt.includes('FAULT:500')) return send(response, 500, 'Internal Server Error: System.NullReferenceException', 'text/plain');
-    if (prompt.includes('FAULT:slow')) await sleep(4000);
+    if (prompt.includes('FAULT:slow')) await sleep(7000);
     const answer = answerFor(prompt, model);
     const parts = tokens(answer);
     const usage = { prompt_tokens: tokens(prompt).length, completion_tokens: parts.length, total_tokens: tokens(prompt).length + parts.length };

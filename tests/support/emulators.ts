@@ -4,4 +4,6 @@ export const emulatorPorts = {
   current: 5391,
   /** Gen-1 with stream quirks, on the port this course tells learners to pin. */
   legacy: 5273,
+  /** Gen-2 with permissive CORS, for pages that call it directly (a statically hosted course). */
+  permissive: 5392,
 } as const;

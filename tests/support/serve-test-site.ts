@@ -1,7 +1,8 @@
 /**
  * Builds the course with fixture lessons, indexes it for search, and serves it for the browser tests,
  * with two Foundry Local emulators (test doubles) to find: a current one (gen-2) that only the fake
- * `foundry` CLI on PATH reveals, and an old one (gen-1, with its stream quirks) on the usual port 5273.
+ * `foundry` CLI on PATH reveals, an old one (gen-1, with its stream quirks) on the usual port 5273, and
+ * one that sends permissive CORS headers, for the tests of a course hosted without its bridge.
  * The build's output is kept in tests/.output/build.log so a test can check it printed no warnings.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,5 +29,6 @@ writeFileSync('tests/.output/build.log', run('npx', ['astro', 'build']));
 run('npx', ['pagefind', '--site', 'dist-test/client', '--silent']);
 startEmulator({ port: emulatorPorts.current, generation: 2, quirks: false, cors: false });
 startEmulator({ port: emulatorPorts.legacy, generation: 1, quirks: true, cors: false });
+startEmulator({ port: emulatorPorts.permissive, generation: 2, quirks: false, cors: true });
 const fakeCli = { PATH: `${resolve('tests/emulator/bin')}${delimiter}${process.env['PATH']}`, FOUNDRY_EMULATOR_URL: `http://127.0.0.1:${emulatorPorts.current}`, FOUNDRY_EMULATOR_GENERATION: '2' };
 spawn(process.execPath, ['dist-test/server/entry.mjs'], { env: { ...env, ...fakeCli, PORT: port }, stdio: 'inherit' });
