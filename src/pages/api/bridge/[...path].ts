@@ -29,7 +29,7 @@ export const ALL: APIRoute = async ({ request, params }) => {
       headers,
       // Request bodies are small (a chat is a few KB; the middleware caps them): sending them whole, with a
       // length, is faster than a chunked stream.
-      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer(),
+      body: request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer(),
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(upstreamTimeoutMs)]),
     });
   } catch (error) {
