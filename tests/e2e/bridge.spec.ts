@@ -67,3 +67,20 @@ test('a stream passes through the bridge as it is produced, not buffered', async
   expect(totalMs).toBeGreaterThan(2000);
   expect(firstChunkMs).toBeLessThan(totalMs / 2);
 });
+
+test('the bridge refuses an oversized request body, even one sent without a length', async ({ baseURL }) => {
+  const big = new Uint8Array(2 * 1024 * 1024).fill(32);
+  const response = await fetch(`${baseURL}/api/bridge/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Course-Endpoint': current },
+    body: new ReadableStream({
+      start(controller) {
+        controller.enqueue(big);
+        controller.close();
+      },
+    }),
+    // @ts-expect-error Node's fetch needs `duplex` for a streamed body; the DOM type lacks it.
+    duplex: 'half',
+  });
+  expect(response.status).toBe(413);
+});

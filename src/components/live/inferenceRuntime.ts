@@ -4,6 +4,7 @@
  * worker. One runtime per page, shared by every demo on it.
  */
 import type { Provider, RunResult, RuntimeInfo, SessionInfo, WorkerErrorCode, WorkerReplies, WorkerRequest, WorkerResponse } from '../../lib/inferenceProtocol';
+import { concatChunks } from '../../lib/bytes';
 import type { PlaceholderInput } from '../../lib/onnxFile';
 
 export type DownloadProgress = { file: 'runtime' | 'model'; loaded: number; total: number | undefined };
@@ -47,13 +48,7 @@ export async function download(url: string, file: DownloadProgress['file'], onPr
     loaded += value.length;
     onProgress({ file, loaded, total });
   }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes.buffer;
+  return concatChunks(chunks, loaded);
 }
 
 let worker: Worker | undefined;

@@ -5,10 +5,31 @@
  */
 import type { APIRoute } from 'astro';
 import { allowedLanHosts, isAllowedTarget } from '../../../lib/bridgeSafety';
+import { concatChunks } from '../../../lib/bytes';
 
 export const prerender = false;
 
 const upstreamTimeoutMs = 10 * 60 * 1000;
+const maxBodyBytes = 1024 * 1024;
+
+/** The request body, read whole but never past the cap (a chunked body has no Content-Length to check). */
+async function cappedBody(request: Request): Promise<ArrayBuffer | 'too-large'> {
+  if (!request.body) return new ArrayBuffer(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBodyBytes) {
+      await reader.cancel();
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  return concatChunks(chunks, size);
+}
 const forwardedRequestHeaders = ['content-type', 'authorization', 'accept'];
 const forwardedResponseHeaders = ['content-type', 'cache-control'];
 
@@ -22,14 +43,15 @@ export const ALL: APIRoute = async ({ request, params }) => {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  const body = request.method === 'GET' || request.method === 'HEAD' ? null : await cappedBody(request);
+  if (body === 'too-large') return Response.json({ error: { message: 'Request too large for the course bridge (1 MB at most).', type: 'bridge_refused' } }, { status: 413 });
   let upstream: Response;
   try {
     upstream = await fetch(target, {
       method: request.method,
       headers,
-      // Request bodies are small (a chat is a few KB; the middleware caps them): sending them whole, with a
-      // length, is faster than a chunked stream.
-      body: request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer(),
+      // Sent whole, with a length: faster than a chunked stream for a few kilobytes of chat.
+      body,
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(upstreamTimeoutMs)]),
     });
   } catch (error) {
