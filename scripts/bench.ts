@@ -167,13 +167,13 @@ async function benchBridge() {
     const model = 'qwen2.5-0.5b-instruct-generic-cpu:4';
     const direct: number[] = [];
     const bridged: number[] = [];
-    for (let run = 0; run < 30; run++) {
+    for (let run = 0; run < 60; run++) {
       direct.push((await timeStream(`${endpoint}/v1/chat/completions`, {}, model)).firstByteMs);
       bridged.push((await timeStream(`http://127.0.0.1:${sitePort}/api/bridge/v1/chat/completions`, { 'X-Course-Endpoint': endpoint }, model)).firstByteMs);
     }
     const [directSummary, bridgedSummary] = [summarize(direct), summarize(bridged)];
     console.log(
-      `Time to first token, 30 runs (emulated model, 40 ms to first token): direct median ${directSummary.median.toFixed(1)} ms (p90 ${directSummary.p90.toFixed(1)}), through the bridge median ${bridgedSummary.median.toFixed(1)} ms (p90 ${bridgedSummary.p90.toFixed(1)}): the bridge adds ${(bridgedSummary.median - directSummary.median).toFixed(1)} ms`,
+      `Time to first token, 60 runs (emulated model, 40 ms to first token): direct median ${directSummary.median.toFixed(1)} ms (p90 ${directSummary.p90.toFixed(1)}), through the bridge median ${bridgedSummary.median.toFixed(1)} ms (p90 ${bridgedSummary.p90.toFixed(1)}): the bridge adds ${(bridgedSummary.median - directSummary.median).toFixed(1)} ms`,
     );
     const slow = await timeStream(`http://127.0.0.1:${sitePort}/api/bridge/v1/chat/completions`, { 'X-Course-Endpoint': endpoint }, 'deepseek-r1-distill-qwen-7b-generic-cpu:3');
     console.log(`Streaming through the bridge (emulated 7B model): first bytes after ${slow.firstByteMs.toFixed(0)} ms, answer finished after ${slow.totalMs.toFixed(0)} ms: not buffered`);
