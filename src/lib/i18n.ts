@@ -61,3 +61,14 @@ export const demoLoaderKeys = [
   'provider.wasm',
   'provider.unavailable',
 ] as const satisfies readonly UiKey[];
+
+/** The diagnoses an endpoint demo may show (see src/lib/endpointDiagnosis.ts). */
+export const diagnosisKeys = [
+  'diagnosis.nothing-listening',
+  'diagnosis.cors-blocked',
+  'diagnosis.model-not-loaded',
+  'diagnosis.model-not-downloaded',
+  'diagnosis.alias-not-id',
+  'diagnosis.bridge-refused',
+  'diagnosis.server-error',
+] as const satisfies readonly UiKey[];
