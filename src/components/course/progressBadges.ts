@@ -15,7 +15,6 @@ function render(root: ParentNode, progress: Progress) {
     full.textContent = interpolate(badge.dataset['label'] ?? '', { done, total });
     badge.replaceChildren(short, full);
     badge.classList.toggle('is-complete', done === total);
-    badge.hidden = false;
   }
 }
 
