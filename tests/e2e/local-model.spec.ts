@@ -161,3 +161,19 @@ test.describe('a course hosted without its bridge (static pages)', () => {
     await expect(panel.getByRole('alert').locator('code')).toHaveText('npm start');
   });
 });
+
+test('the parallel switch runs both models at once, both answers streaming side by side', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openLesson(page);
+  const compare = page.locator('model-compare');
+  await compare.scrollIntoViewIfNeeded();
+  await compare.getByLabel('Run both at once').check();
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  // When the small model finishes, the 7B model, started at the same time, is already writing next to it
+  // (run one after the other, it would not have started yet).
+  await compare.locator('.compare-table tbody tr').first().waitFor({ timeout: 15_000 });
+  const secondAnswerSoFar = await compare.locator('.compare-answers .chat-answer').nth(1).innerText();
+  expect(secondAnswerSoFar.length).toBeGreaterThan(0);
+  await expect(compare).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
+  await expect(compare.locator('.compare-table tbody tr')).toHaveCount(2);
+});
