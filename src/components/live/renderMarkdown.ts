@@ -13,6 +13,8 @@ export function renderMarkdown(container: HTMLElement, markdown: string): void {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
   container.innerHTML = DOMPurify.sanitize(html, forbidden);
   for (const link of container.querySelectorAll('a')) link.rel = 'noopener noreferrer nofollow';
+  // The model may answer in another language than the page: let each block find its own direction.
+  for (const block of container.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th')) block.setAttribute('dir', 'auto');
 }
 
 type Highlighter = Awaited<ReturnType<typeof import('shiki/core')['createHighlighterCore']>>;
