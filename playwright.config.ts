@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  // Demo tests wait for WebGPU shader compilation on a software adapter: seconds per first run on a busy CI machine.
+  timeout: 60_000,
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${port}`,

@@ -43,6 +43,8 @@ async function startDigitPad(page: Page) {
 
 test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
   test('drawn digits get the right top guess, on WebGPU, after the runtime loads on demand', async ({ page }) => {
+    // Five drawings; the first WebGPU run compiles shaders, which takes seconds on SwiftShader.
+    test.setTimeout(90_000);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(lessonPath);
@@ -63,6 +65,7 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
   });
 
   test('a held-out sample can be chosen with the keyboard', async ({ page }) => {
+    test.setTimeout(60_000);
     await page.goto(lessonPath);
     const pad = await startDigitPad(page);
     const samples = pad.getByLabel('Or try a digit the model never saw');
@@ -86,6 +89,7 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
   });
 
   test('the inspector describes our model, and refuses files it cannot run with a clear message', async ({ page }, testInfo) => {
+    test.setTimeout(60_000);
     await page.goto(lessonPath);
     const inspector = await scrollTo(page.locator('onnx-inspector'));
     const file = inspector.getByLabel('ONNX model file');
