@@ -3,6 +3,7 @@ import { interpolate } from '../../lib/i18n';
 import type { Progress } from '../../lib/progress';
 import { courseProgress } from '../live/progressClient';
 import { showStorageNotices } from '../live/storageNotices';
+import { readStrings } from '../dom';
 
 type LessonLinks = Record<string, { title: string; href: string }>;
 
@@ -10,7 +11,7 @@ class CourseProgress extends HTMLElement {
   private strings: Record<string, string> = {};
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     const store = courseProgress();
     const message = this.querySelector<HTMLElement>('.progress-message')!;
     const say = (text: string) => (message.textContent = text);

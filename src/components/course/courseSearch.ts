@@ -1,6 +1,7 @@
 /** The behaviour of <course-search>: run the query from the URL or the form against Pagefind's index. */
 import { interpolate } from '../../lib/i18n';
 import { excerptRuns } from '../../lib/searchExcerpt';
+import { readStrings } from '../dom';
 
 interface PagefindResult {
   url: string;
@@ -20,7 +21,7 @@ class CourseSearch extends HTMLElement {
   private strings: Record<string, string> = {};
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     const form = this.querySelector('form')!;
     const input = form.querySelector('input')!;
     const query = new URL(location.href).searchParams.get('q') ?? '';

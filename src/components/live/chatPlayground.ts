@@ -5,6 +5,7 @@ import { StreamBrokeOff, streamChat } from './chatStreamRunner';
 import { currentChoice } from './endpointChoice';
 import { failureOf, showDiagnosis } from './diagnosisView';
 import { highlightCode, renderMarkdown } from './renderMarkdown';
+import { readStrings } from '../dom';
 
 const slowFirstTokenMs = 5000;
 
@@ -14,7 +15,7 @@ class ChatPlayground extends HTMLElement {
   private controller: AbortController | undefined;
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
     const form = this.querySelector('form')!;
     for (const control of form.querySelectorAll<HTMLTextAreaElement | HTMLButtonElement>('textarea, .demo-start')) control.disabled = false;

@@ -3,6 +3,7 @@ import { interpolate } from '../../lib/i18n';
 import { lessonProgress, taskKey, type Progress } from '../../lib/progress';
 import { courseProgress } from './progressClient';
 import { showStorageNotices } from './storageNotices';
+import { readStrings } from '../dom';
 
 class CourseChecklist extends HTMLElement {
   private strings: Record<string, string> = {};
@@ -10,7 +11,7 @@ class CourseChecklist extends HTMLElement {
 
   connectedCallback() {
     const lesson = this.dataset['lesson'] ?? '';
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     const store = courseProgress();
     for (const item of this.querySelectorAll<HTMLLIElement>('li[data-task-id]')) {
       const taskId = item.dataset['taskId']!;

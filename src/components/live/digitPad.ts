@@ -11,6 +11,7 @@ import { DemoLoader } from './demoLoader';
 import { loadDigitModel, loadDigitSamples } from './digitModelClient';
 import { createSession, runSession, startRuntime } from './inferenceRuntime';
 import { probeWebGpu } from './webGpuProbe';
+import { readStrings } from '../dom';
 
 const strokeWidthRatio = 0.075;
 
@@ -30,7 +31,7 @@ export class DigitPad extends HTMLElement {
   private readySessions = new Set<Provider>();
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
     this.canvas = this.querySelector('.digit-canvas')!;
     this.context = this.canvas.getContext('2d', { willReadFrequently: true })!;

@@ -3,6 +3,7 @@ import type { DiscoveredEndpoint, DiscoveryReport } from '../../lib/endpointDisc
 import { interpolate } from '../../lib/i18n';
 import { currentChoice, rememberedChoice, setApiKey, setChoice, type EndpointChoice } from './endpointChoice';
 import { failureOf, showDiagnosis } from './diagnosisView';
+import { readStrings } from '../dom';
 
 type Found = DiscoveredEndpoint | (Omit<DiscoveredEndpoint, 'foundBy'> & { foundBy: 'typed' });
 
@@ -12,7 +13,7 @@ class EndpointPanel extends HTMLElement {
   private viaBridge = false;
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) control.disabled = false;
     this.querySelector('.endpoint-rescan')!.addEventListener('click', () => void this.discover());
     this.querySelector('.endpoint-connect')!.addEventListener('click', () => void this.connectTyped());

@@ -8,6 +8,7 @@ import { currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
 import { failureOf, showDiagnosis } from './diagnosisView';
 import { markTaskDone } from './progressClient';
 import { highlightCode, renderMarkdown } from './renderMarkdown';
+import { readStrings, svgElement, tableRow } from '../dom';
 
 const historyKey = 'edge-course:compare-history';
 /** The Session 4 checklist task this demo proves done. */
@@ -18,7 +19,7 @@ class ModelCompare extends HTMLElement {
   private locale = 'en';
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
     for (const control of this.querySelectorAll<HTMLTextAreaElement | HTMLInputElement | HTMLButtonElement>('textarea, input, .demo-start')) control.disabled = false;
     this.fillModels(currentChoice());
@@ -101,24 +102,18 @@ class ModelCompare extends HTMLElement {
   }
 
   private addRow({ model, metrics }: ComparedModel) {
-    const row = document.createElement('tr');
-    const header = document.createElement('th');
-    header.scope = 'row';
-    header.textContent = model;
     const values = [
       metrics.timeToFirstTokenMs === undefined ? '—' : formatMs(metrics.timeToFirstTokenMs, this.locale),
       metrics.tokensPerSecond === undefined ? '—' : formatNumber(metrics.tokensPerSecond, this.locale),
       formatMs(metrics.totalMs, this.locale),
       String(metrics.tokens),
     ];
-    row.append(header, ...values.map((value) => Object.assign(document.createElement('td'), { textContent: value })));
-    this.querySelector('.compare-table tbody')!.append(row);
+    this.querySelector('.compare-table tbody')!.append(tableRow(model, values));
   }
 
   /** One row per run: a bar per model for its total time, on a shared scale. */
   private drawHistory(history: ComparisonRun[]) {
     const svg = this.querySelector<SVGSVGElement>('.compare-chart')!;
-    const namespace = 'http://www.w3.org/2000/svg';
     const longest = Math.max(1, ...history.flatMap((run) => run.results.map((result) => result.metrics.totalMs)));
     const rowHeight = 14;
     svg.setAttribute('viewBox', `0 0 400 ${Math.max(20, history.length * history[0]?.results.length! * rowHeight + 10)}`);
@@ -126,18 +121,11 @@ class ModelCompare extends HTMLElement {
     const nodes: SVGElement[] = [];
     for (const run of history)
       for (const [index, result] of run.results.entries()) {
-        const bar = document.createElementNS(namespace, 'rect');
-        bar.setAttribute('x', '150');
-        bar.setAttribute('y', String(y));
-        bar.setAttribute('height', '10');
-        bar.setAttribute('width', String(Math.max(2, (result.metrics.totalMs / longest) * 240)));
-        bar.setAttribute('class', index === 0 ? 'chart-median' : 'chart-p90');
-        const label = document.createElementNS(namespace, 'text');
-        label.setAttribute('x', '0');
-        label.setAttribute('y', String(y + 9));
-        label.setAttribute('class', 'chart-label');
-        label.textContent = `${result.model.slice(0, 24)} ${formatMs(result.metrics.totalMs, this.locale)}`;
-        nodes.push(label, bar);
+        const label = `${result.model.slice(0, 24)} ${formatMs(result.metrics.totalMs, this.locale)}`;
+        nodes.push(
+          svgElement('text', { x: 0, y: y + 9, class: 'chart-label' }, label),
+          svgElement('rect', { x: 150, y, height: 10, width: Math.max(2, (result.metrics.totalMs / longest) * 240), class: index === 0 ? 'chart-median' : 'chart-p90' }),
+        );
         y += rowHeight;
       }
     svg.replaceChildren(...nodes);

@@ -6,6 +6,7 @@ import { formatShape, looksLikeOnnx, placeholderInput, type TensorDescription } 
 import { DemoLoader } from './demoLoader';
 import { DemoError, createSession, runSession, startRuntime } from './inferenceRuntime';
 import { probeWebGpu } from './webGpuProbe';
+import { readStrings, tableRow } from '../dom';
 
 class OnnxInspector extends HTMLElement {
   private strings: Record<string, string> = {};
@@ -13,7 +14,7 @@ class OnnxInspector extends HTMLElement {
   private loader!: DemoLoader;
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
     this.loader = new DemoLoader(this, this.strings, this.locale);
     const input = this.querySelector<HTMLInputElement>('.inspector-file')!;
@@ -70,15 +71,7 @@ class OnnxInspector extends HTMLElement {
 
   private describe(side: 'inputs' | 'outputs', descriptions: TensorDescription[]) {
     this.querySelector(`.inspector-${side} tbody`)!.replaceChildren(
-      ...descriptions.map(({ name, type, shape }) => {
-        const row = document.createElement('tr');
-        for (const text of [name, type, formatShape(shape)]) {
-          const cell = document.createElement('td');
-          cell.textContent = text;
-          row.append(cell);
-        }
-        return row;
-      }),
+      ...descriptions.map(({ name, type, shape }) => tableRow(undefined, [name, type, formatShape(shape)])),
     );
   }
 }

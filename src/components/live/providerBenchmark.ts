@@ -9,6 +9,7 @@ import { DemoLoader } from './demoLoader';
 import { loadDigitModel, loadDigitSamples } from './digitModelClient';
 import { createSession, releaseSession, runSession, startRuntime } from './inferenceRuntime';
 import { probeWebGpu } from './webGpuProbe';
+import { readStrings, svgElement, tableRow } from '../dom';
 
 export interface ProviderMeasurement {
   provider: Provider;
@@ -25,7 +26,7 @@ class ProviderBenchmark extends HTMLElement {
   private locale = 'en';
 
   connectedCallback() {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    this.strings = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
     const loader = new DemoLoader(this, this.strings, this.locale);
     loader.onStart(async () => {
@@ -53,20 +54,9 @@ class ProviderBenchmark extends HTMLElement {
     const ms = (value: number) => formatMs(value, this.locale);
     const name = (provider: Provider) => this.strings[`provider.${provider}`] ?? provider;
     this.querySelector('.bench-table tbody')!.replaceChildren(
-      ...measurements.map((measurement) => {
-        const row = document.createElement('tr');
-        row.dataset['provider'] = measurement.provider;
-        const header = document.createElement('th');
-        header.scope = 'row';
-        header.textContent = name(measurement.provider);
-        const cells = [measurement.createMs, measurement.firstRunMs, measurement.steady.median, measurement.steady.p90].map((value) => {
-          const cell = document.createElement('td');
-          cell.textContent = ms(value);
-          return cell;
-        });
-        row.append(header, ...cells);
-        return row;
-      }),
+      ...measurements.map((measurement) =>
+        tableRow(name(measurement.provider), [measurement.createMs, measurement.firstRunMs, measurement.steady.median, measurement.steady.p90].map(ms)),
+      ),
     );
     this.drawChart(measurements);
     const isolation = this.strings[runtime.crossOriginIsolated ? 'bench.isolated' : 'bench.notIsolated'] ?? '';
@@ -85,24 +75,17 @@ class ProviderBenchmark extends HTMLElement {
   /** Two bars per provider (median, p90) on one scale; labels are plain SVG text, nothing injected. */
   private drawChart(measurements: ProviderMeasurement[]) {
     const svg = this.querySelector('svg')!;
-    const namespace = 'http://www.w3.org/2000/svg';
     const longest = Math.max(...measurements.map((measurement) => measurement.steady.p90));
-    const element = (tag: string, attributes: Record<string, string | number>, text?: string) => {
-      const node = document.createElementNS(namespace, tag);
-      for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-      if (text) node.textContent = text;
-      return node;
-    };
     svg.replaceChildren(
       ...measurements.flatMap((measurement, index) => {
         const y = 10 + index * 50;
         const width = (value: number) => Math.max(2, (value / longest) * 250);
         return [
-          element('text', { x: 0, y: y + 14, class: 'chart-label' }, this.strings[`provider.${measurement.provider}`] ?? measurement.provider),
-          element('rect', { x: 0, y: y + 20, width: width(measurement.steady.median), height: 10, class: 'chart-median' }),
-          element('text', { x: width(measurement.steady.median) + 6, y: y + 29, class: 'chart-value' }, formatMs(measurement.steady.median, this.locale)),
-          element('rect', { x: 0, y: y + 32, width: width(measurement.steady.p90), height: 10, class: 'chart-p90' }),
-          element('text', { x: width(measurement.steady.p90) + 6, y: y + 41, class: 'chart-value' }, formatMs(measurement.steady.p90, this.locale)),
+          svgElement('text', { x: 0, y: y + 14, class: 'chart-label' }, this.strings[`provider.${measurement.provider}`] ?? measurement.provider),
+          svgElement('rect', { x: 0, y: y + 20, width: width(measurement.steady.median), height: 10, class: 'chart-median' }),
+          svgElement('text', { x: width(measurement.steady.median) + 6, y: y + 29, class: 'chart-value' }, formatMs(measurement.steady.median, this.locale)),
+          svgElement('rect', { x: 0, y: y + 32, width: width(measurement.steady.p90), height: 10, class: 'chart-p90' }),
+          svgElement('text', { x: width(measurement.steady.p90) + 6, y: y + 41, class: 'chart-value' }, formatMs(measurement.steady.p90, this.locale)),
         ];
       }),
     );

@@ -1,12 +1,13 @@
 /** The behaviour of <webgpu-status>: run the checks and say what they found, in the reader's language. */
 import { interpolate } from '../../lib/i18n';
 import { adapterName, probeWebGpu } from './webGpuProbe';
+import { readStrings } from '../dom';
 
 const failureKey = { 'insecure-context': 'webgpu.insecureContext', 'no-api': 'webgpu.noApi', 'no-adapter': 'webgpu.noAdapter' } as const;
 
 class WebGpuStatus extends HTMLElement {
   async connectedCallback() {
-    const strings = JSON.parse(this.dataset['strings'] ?? '{}') as Record<string, string>;
+    const strings = readStrings(this);
     const verdict = await probeWebGpu();
     const output = this.querySelector('.webgpu-verdict')!;
     this.dataset['available'] = String(verdict.available);
