@@ -1,0 +1,45 @@
+/**
+ * The prompt a retrieval-augmented answer is asked with, and the citations read back from the answer.
+ * Passages are numbered [1], [2]… in the prompt; the model is told to cite them the same way.
+ */
+import type { RankedPassage } from './passageSearch.ts';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** The localized words the prompt is built from, so that the model answers in the reader's language. */
+export interface RagPromptWords {
+  instructions: string;
+  passagesHeading: string;
+  questionHeading: string;
+}
+
+export function ragMessages(question: string, retrieved: readonly RankedPassage[], words: RagPromptWords): ChatMessage[] {
+  const passages = retrieved.map(({ passage }, index) => `[${index + 1}] ${passage.section} (${passage.source})\n${passage.text}`).join('\n\n');
+  return [
+    { role: 'system', content: words.instructions },
+    { role: 'user', content: `${words.passagesHeading}\n\n${passages}\n\n${words.questionHeading} ${question.trim()}` },
+  ];
+}
+
+/** The answer's text cut around citation marks: strings, and passage numbers (1-based) where `[n]` stood. */
+export function splitCitations(text: string, passageCount: number): (string | number)[] {
+  const pieces: (string | number)[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\[(\d{1,2})\]/g)) {
+    const number = Number(match[1]);
+    if (number < 1 || number > passageCount) continue;
+    if (match.index > last) pieces.push(text.slice(last, match.index));
+    pieces.push(number);
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) pieces.push(text.slice(last));
+  return pieces;
+}
+
+/** The passage numbers an answer cites, each once, in order of first citation. */
+export function citedPassages(text: string, passageCount: number): number[] {
+  return [...new Set(splitCitations(text, passageCount).filter((piece): piece is number => typeof piece === 'number'))];
+}

@@ -1,0 +1,23 @@
+/**
+ * The course in one locale as retrieval passages, for the RAG chat: what a reader of that locale sees
+ * (the translation, or the English source where there is none), with links to the sections.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getRelativeLocaleUrl } from 'astro:i18n';
+import { getCourse } from '../../lib/course';
+import { locales, type Locale } from '../../lib/locales';
+import { markdownPassages } from '../../lib/passages';
+
+export const prerender = true;
+
+export const getStaticPaths = (() => locales.map((locale) => ({ params: { locale } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const locale = params['locale'] as Locale;
+  const course = await getCourse();
+  const passages = course.flatMap((lesson) => {
+    const { entry } = lesson.inLocale[locale];
+    return markdownPassages(entry.body ?? '', { id: lesson.slug, title: entry.data.title, href: getRelativeLocaleUrl(locale, `${lesson.slug}/`) });
+  });
+  return new Response(JSON.stringify({ locale, passages }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
