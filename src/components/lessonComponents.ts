@@ -10,7 +10,8 @@ import EndpointPanel from './live/EndpointPanel.astro';
 import ModelCompare from './live/ModelCompare.astro';
 import OnnxInspector from './live/OnnxInspector.astro';
 import ProviderBenchmark from './live/ProviderBenchmark.astro';
+import RagChat from './live/RagChat.astro';
 import Task from './live/Task.astro';
 import WebGpuStatus from './live/WebGpuStatus.astro';
 
-export const lessonComponents = { Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, ProviderBenchmark, OnnxInspector, EndpointPanel, ChatPlayground, ModelCompare, pre: CodeBlock };
+export const lessonComponents = { Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, ProviderBenchmark, OnnxInspector, EndpointPanel, ChatPlayground, ModelCompare, RagChat, pre: CodeBlock };

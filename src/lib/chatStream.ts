@@ -4,6 +4,8 @@
  * gen-1's extra keys and `delta` + `message` on the same choice; a stream without `finish_reason`; a
  * non-stream reply carrying `delta` instead of `message`.
  */
+import { formatMs, formatNumber } from './formatting';
+import { interpolate } from './i18n';
 
 interface ChoiceLike {
   delta?: { content?: string | null } | null;
@@ -51,4 +53,14 @@ export function streamMetrics({ startedAt, firstTokenAt, endedAt, tokens }: Stre
     totalMs: endedAt - startedAt,
     tokens,
   };
+}
+
+/** The metrics in a localized sentence whose template names {ttft}, {rate}, {total} and {tokens}. */
+export function describeMetrics(template: string, { timeToFirstTokenMs, tokensPerSecond, totalMs, tokens }: StreamMetrics, locale: string): string {
+  return interpolate(template, {
+    ttft: timeToFirstTokenMs === undefined ? '—' : formatMs(timeToFirstTokenMs, locale),
+    rate: tokensPerSecond === undefined ? '—' : formatNumber(tokensPerSecond, locale),
+    total: formatMs(totalMs, locale),
+    tokens,
+  });
 }

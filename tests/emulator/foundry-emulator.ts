@@ -6,7 +6,8 @@
  * errors, 404 for an alias), generation 1 on request (`/openai/status`, `/foundry/list`, `/openai/models`,
  * `/openai/loadedmodels`, `/openai/load/{id}`), and gen-1's stream quirks (extra keys on every chunk,
  * `delta` and `message` together, `id: "chat.id.1"`, no `finish_reason`, a non-stream reply carrying
- * `delta`). CORS is off by default, as in Foundry Local, or permissive.
+ * `delta`). Generation 2 also serves `/v1/embeddings` from its embedding model. CORS is off by default, as
+ * in Foundry Local, or permissive.
  *
  * Faults are chosen by the prompt, so a browser test can trigger each one: a user message containing
  * `FAULT:500`, `FAULT:malformed`, `FAULT:cut`, `FAULT:slow`, `FAULT:error-midstream` or `FAULT:html`.
@@ -35,10 +36,18 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-/** What the emulated model says: deterministic, Markdown with a code block, about 40 tokens. */
+/**
+ * What the emulated model says: deterministic, Markdown with a code block, about 40 tokens. Given numbered
+ * passages (a RAG prompt), it answers from the first and cites it, as a well-behaved model would.
+ */
 function answerFor(prompt: string, model: EmulatedModel): string {
   if (prompt.includes('FAULT:html'))
     return 'Here is an image: <img src=x onerror="window.__pwned = 1"> and a script: <script>window.__pwned = 2</script> done.';
+  const passages = [...prompt.matchAll(/^\[(\d+)\] [^\n]*\n([^\n]+)/gm)];
+  if (passages.length > 0) {
+    const first = passages[0]![2]!.slice(0, 120);
+    return `**${model.alias}**, from the passages: ${first} [1].${passages.length > 1 ? ' More detail is in [2].' : ''}`;
+  }
   return `**${model.alias}** answers: on-device inference keeps data local.\n\n1. Low latency\n2. Privacy\n\n\`\`\`python\nprint("hello from ${model.alias}")\n\`\`\`\n\nYou asked: ${prompt.slice(0, 80)}`;
 }
 
@@ -47,8 +56,20 @@ function tokens(text: string): string[] {
   return text.match(/\s*\S{1,4}|\s+/g) ?? [];
 }
 
+/** A deterministic stand-in for an embedding: the text's words hashed into 64 buckets, normalised. */
+function embed(text: string): number[] {
+  const vector = new Array<number>(64).fill(0);
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    let hash = 0;
+    for (const char of word) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
+    vector[hash % 64]! += 1;
+  }
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((value) => value / norm);
+}
+
 export function startEmulator(options: EmulatorOptions) {
-  const catalog = emulatedCatalog();
+  const catalog = emulatedCatalog().filter((model) => !model.generation || model.generation === options.generation);
   const base = () => `http://127.0.0.1:${options.port}`;
   const byId = (id: string) => catalog.find((model) => model.id === id);
 
@@ -76,6 +97,7 @@ export function startEmulator(options: EmulatorOptions) {
       return openAiError(response, 404, `Model '${body.model}' not found`);
     }
     if (!model.loaded) return openAiError(response, 400, `Model not loaded: Model '${model.id}' must be loaded before inference`);
+    if (model.embedding) return openAiError(response, 400, `Model '${model.id}' does not support chat completions`);
     if (prompt.includes('FAULT:500')) return send(response, 500, 'Internal Server Error: System.NullReferenceException', 'text/plain');
     if (prompt.includes('FAULT:slow')) await sleep(7000);
     const answer = answerFor(prompt, model);
@@ -124,6 +146,26 @@ export function startEmulator(options: EmulatorOptions) {
     response.end();
   }
 
+  async function embeddings(request: IncomingMessage, response: ServerResponse) {
+    let body: { model?: string; input?: string | string[]; encoding_format?: string };
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch {
+      return openAiError(response, 400, 'Request body is not valid JSON');
+    }
+    const model = byId(body.model ?? '');
+    if (!model) return openAiError(response, 404, `Model '${body.model}' not found`);
+    if (!model.embedding) return openAiError(response, 400, `Model '${model.id}' does not support embeddings`);
+    const inputs = Array.isArray(body.input) ? body.input : [body.input ?? ''];
+    const data = inputs.map((input, index) => {
+      const vector = embed(input);
+      const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+      return { object: 'embedding', index, embedding };
+    });
+    const promptTokens = inputs.reduce((sum, input) => sum + tokens(input).length, 0);
+    return send(response, 200, { object: 'list', data, model: model.id, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
+  }
+
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', base());
     const path = url.pathname;
@@ -132,6 +174,7 @@ export function startEmulator(options: EmulatorOptions) {
       return options.cors ? send(response, 204, '') : send(response, 405, 'Method Not Allowed', 'text/plain');
     }
     if (path === '/v1/chat/completions' && request.method === 'POST') return chat(request, response);
+    if (path === '/v1/embeddings' && request.method === 'POST' && options.generation === 2) return embeddings(request, response);
     if (path === '/v1/models') {
       const data = catalog.filter((model) => options.generation === 2 || model.cached).map((model) => ({ id: model.id, object: 'model', created: 1735689600, owned_by: 'Microsoft' }));
       return send(response, 200, options.generation === 2 ? { object: 'list', data } : { data, object: 'list', IsDelta: false, Successful: true, HttpStatusCode: 0 });

@@ -3,6 +3,7 @@ import { markdownPassages, passageTargetChars, plainInline, textPassages } from 
 import { createPassageIndex, foldWord, searchWords } from '../../src/lib/passageSearch';
 import { cosineSimilarity, fuseRankings, isEmbeddingModel, rankByEmbedding } from '../../src/lib/embeddingRanking';
 import { citedPassages, ragMessages, splitCitations } from '../../src/lib/ragPrompt';
+import { learnerFilePassages, maxLearnerFileBytes, problemBeforeReading } from '../../src/lib/learnerFiles';
 import { retrievalQuality } from '../support/retrievalQuestions';
 
 const lesson = { id: 'module-01/01-intro', title: 'Intro', href: '/en/module-01/01-intro/' };
@@ -138,5 +139,26 @@ describe('retrieval quality over the course', () => {
     for (const quality of retrievalQuality()) {
       expect(quality.hitsAt3 / quality.questions, `${quality.locale}: ${JSON.stringify(quality.misses)}`).toBeGreaterThanOrEqual(0.8);
     }
+  });
+});
+
+describe('learner files', () => {
+  it('accepts Markdown and text files up to the size limit', () => {
+    expect(problemBeforeReading('notes.md', 10)).toBeUndefined();
+    expect(problemBeforeReading('NOTES.TXT', maxLearnerFileBytes)).toBeUndefined();
+    expect(problemBeforeReading('slides.pdf', 10)).toBe('wrong-type');
+    expect(problemBeforeReading('big.md', maxLearnerFileBytes + 1)).toBe('too-large');
+  });
+
+  it('cuts a Markdown file at its headings and a text file at its paragraphs', () => {
+    const markdown = learnerFilePassages('guide.md', '# Guide\n\nIntro.\n\n## Setup\n\nInstall it.');
+    expect(Array.isArray(markdown) && markdown.map((passage) => passage.section)).toEqual(['Guide', 'Setup']);
+    const text = learnerFilePassages('notes.txt', 'One.\n\nTwo.');
+    expect(Array.isArray(text) && text[0]?.source).toBe('notes.txt');
+  });
+
+  it('refuses an empty file and a binary file renamed to .txt', () => {
+    expect(learnerFilePassages('empty.md', ' \n ')).toBe('empty');
+    expect(learnerFilePassages('photo.txt', '\u0000\u0000PNG\uFFFD\uFFFD data')).toBe('not-text');
   });
 });

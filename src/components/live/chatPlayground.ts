@@ -1,5 +1,6 @@
 /** The behaviour of <chat-playground>: send, stream, stop, render safely, time, and diagnose. */
-import { formatMs, formatNumber } from '../../lib/formatting';
+import { describeMetrics } from '../../lib/chatStream';
+import { formatNumber } from '../../lib/formatting';
 import { interpolate } from '../../lib/i18n';
 import { StreamBrokeOff, streamChat } from './chatStreamRunner';
 import { currentChoice } from './endpointChoice';
@@ -56,13 +57,7 @@ class ChatPlayground extends HTMLElement {
         status.textContent = '';
         renderMarkdown(answer, text);
       });
-      const { timeToFirstTokenMs, tokensPerSecond, totalMs, tokens } = result.metrics;
-      metrics.textContent = interpolate(this.strings['chat.metrics'] ?? '', {
-        ttft: timeToFirstTokenMs === undefined ? '—' : formatMs(timeToFirstTokenMs, this.locale),
-        rate: tokensPerSecond === undefined ? '—' : formatNumber(tokensPerSecond, this.locale),
-        total: formatMs(totalMs, this.locale),
-        tokens,
-      });
+      metrics.textContent = describeMetrics(this.strings['chat.metrics'] ?? '', result.metrics, this.locale);
       // Foundry Local 0.8 never sends finish_reason; elsewhere its absence means the stream was cut.
       const expectsFinish = !(choice.kind === 'foundry' && choice.generation === 1);
       if (this.controller.signal.aborted) status.textContent = this.strings['chat.stopped'] ?? '';

@@ -3,6 +3,7 @@
  * by the chat playground and the model comparison. Cancels for real through an AbortController.
  */
 import { chunkCompletionTokens, chunkText, streamMetrics, type StreamMetrics } from '../../lib/chatStream';
+import type { ChatMessage } from '../../lib/ragPrompt';
 import { chatClient, type EndpointChoice } from './endpointChoice';
 
 /** The stream had started when it failed: the answer broke off, as opposed to never starting. */
@@ -18,7 +19,8 @@ export interface StreamResult {
 export async function streamChat(
   choice: EndpointChoice,
   model: string,
-  prompt: string,
+  /** A single user message, or the whole conversation. */
+  prompt: string | readonly ChatMessage[],
   signal: AbortSignal,
   onText: (text: string) => void,
 ): Promise<StreamResult> {
@@ -30,7 +32,7 @@ export async function streamChat(
   let reportedTokens: number | undefined;
   let finished = false;
   const stream = await client.chat.completions.create(
-    { model, messages: [{ role: 'user', content: prompt }], stream: true, stream_options: { include_usage: true } },
+    { model, messages: typeof prompt === 'string' ? [{ role: 'user', content: prompt }] : [...prompt], stream: true, stream_options: { include_usage: true } },
     { signal },
   );
   try {

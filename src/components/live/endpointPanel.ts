@@ -1,4 +1,5 @@
 /** The behaviour of <endpoint-panel>: discover, choose, connect, and diagnose. */
+import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import type { DiscoveredEndpoint, DiscoveryReport } from '../../lib/endpointDiscovery';
 import { interpolate } from '../../lib/i18n';
 import { currentChoice, rememberedChoice, setApiKey, setChoice, type EndpointChoice } from './endpointChoice';
@@ -105,8 +106,9 @@ class EndpointPanel extends HTMLElement {
     if (!endpoint) return;
     this.querySelector<HTMLSelectElement>('.endpoint-select')!.value = String(index);
     const models = this.querySelector<HTMLSelectElement>('.endpoint-model')!;
+    const chatModels = endpoint.models.filter((model) => !isEmbeddingModel(model.id));
     models.replaceChildren(
-      ...endpoint.models.map((model) => {
+      ...chatModels.map((model) => {
         const option = document.createElement('option');
         option.value = model.id;
         const state = model.loaded === undefined ? '' : ` — ${this.strings[model.loaded ? 'endpoint.loaded' : 'endpoint.notLoaded']}`;
@@ -115,7 +117,7 @@ class EndpointPanel extends HTMLElement {
       }),
     );
     const model =
-      endpoint.models.find((entry) => entry.id === preferredModel)?.id ?? endpoint.models.find((entry) => entry.loaded !== false)?.id ?? endpoint.models[0]?.id;
+      chatModels.find((entry) => entry.id === preferredModel)?.id ?? chatModels.find((entry) => entry.loaded !== false)?.id ?? chatModels[0]?.id;
     if (model) models.value = model;
     const route = this.strings[this.viaBridge ? 'endpoint.viaBridge' : 'endpoint.direct'] ?? '';
     this.state(interpolate(this.strings['endpoint.connected'] ?? '', { kind: this.kindLabel(endpoint), url: endpoint.baseUrl, route }));

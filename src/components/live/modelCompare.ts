@@ -1,4 +1,5 @@
 /** The behaviour of <model-compare>: run two models (one after the other by default), tabulate, chart, tick. */
+import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { addRun, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
 import { formatMs, formatNumber } from '../../lib/formatting';
 import { pathInLocale } from '../../lib/locales';
@@ -34,7 +35,7 @@ class ModelCompare extends HTMLElement {
   /** Offers the endpoint's models; picks a small loaded one first and a larger loaded one second. */
   private fillModels(choice: EndpointChoice | undefined) {
     const selects = [...this.querySelectorAll<HTMLSelectElement>('.compare-model')];
-    const models = choice?.models ?? [];
+    const models = (choice?.models ?? []).filter((model) => !isEmbeddingModel(model.id));
     const loaded = models.filter((model) => model.loaded !== false).map((model) => model.id);
     for (const [index, select] of selects.entries()) {
       select.disabled = models.length === 0;
