@@ -11,6 +11,12 @@ export interface ComparisonRun {
   results: ComparedModel[];
 }
 
+/** Where the model comparison keeps its runs; the decision matrix reads them. */
+export const compareHistoryKey = 'edge-course:compare-history';
+
+/** The event the comparison sends when it saves a run, so that other demos on the page can follow. */
+export const compareRunEvent = 'course:compare-run';
+
 export const maxRuns = 20;
 
 export function parseHistory(text: string | null): ComparisonRun[] {

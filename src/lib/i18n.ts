@@ -37,6 +37,11 @@ export function useTranslations(locale: string) {
 
 export type Translate = ReturnType<typeof useTranslations>;
 
+/** A translate function over the strings a component handed its client script (see `pickStrings`). */
+export function translateFrom(strings: Record<string, string>): Translate {
+  return (key, variables) => interpolate(strings[key] ?? key, variables);
+}
+
 /** Keys of the English dictionary that `locale` does not define: what a translator still has to do. */
 export function missingKeys(locale: string): UiKey[] {
   const dictionary = dictionaryOf(locale) ?? {};

@@ -13,6 +13,8 @@ export interface EndpointChoice {
   models: EndpointModel[];
   model: string | undefined;
   viaBridge: boolean;
+  /** A key for this endpoint alone (a cloud endpoint's); otherwise the key typed in the endpoint panel. */
+  apiKey?: string | undefined;
 }
 
 const storageKey = 'edge-course:endpoint';
@@ -53,7 +55,7 @@ export async function chatClient(choice: EndpointChoice) {
   return new OpenAI({
     baseURL: choice.viaBridge ? `${location.origin}/api/bridge/v1` : `${choice.baseUrl}/v1`,
     // Local servers ignore the key, but the SDK needs a non-empty one.
-    apiKey: apiKey || 'local-key',
+    apiKey: choice.apiKey || apiKey || 'local-key',
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
     defaultHeaders: choice.viaBridge ? { 'X-Course-Endpoint': choice.baseUrl } : {},

@@ -1,6 +1,6 @@
 /** The behaviour of <model-compare>: run two models (one after the other by default), tabulate, chart, tick. */
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
-import { addRun, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
+import { addRun, compareHistoryKey, compareRunEvent, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
 import { formatMs, formatNumber } from '../../lib/formatting';
 import { pathInLocale } from '../../lib/locales';
 import { safeStorage } from '../../lib/preferences';
@@ -11,7 +11,6 @@ import { markTaskDone } from './progressClient';
 import { highlightCode, renderMarkdown } from './renderMarkdown';
 import { readStrings, svgElement, tableRow } from '../dom';
 
-const historyKey = 'edge-course:compare-history';
 /** The Session 4 checklist task this demo proves done. */
 const compareTaskId = 'compare-slm-llm';
 
@@ -29,7 +28,7 @@ class ModelCompare extends HTMLElement {
       event.preventDefault();
       void this.run();
     });
-    this.drawHistory(parseHistory(safeStorage.get(historyKey)));
+    this.drawHistory(parseHistory(safeStorage.get(compareHistoryKey)));
   }
 
   /** Offers the endpoint's models; picks a small loaded one first and a larger loaded one second. */
@@ -87,8 +86,9 @@ class ModelCompare extends HTMLElement {
       if (parallel) results.push(...(await Promise.all(models.map(runOne))));
       else for (const [index, model] of models.entries()) results.push(await runOne(model, index));
       const run: ComparisonRun = { at: new Date().toISOString(), results };
-      const history = addRun(parseHistory(safeStorage.get(historyKey)), run);
-      safeStorage.set(historyKey, JSON.stringify(history));
+      const history = addRun(parseHistory(safeStorage.get(compareHistoryKey)), run);
+      safeStorage.set(compareHistoryKey, JSON.stringify(history));
+      document.dispatchEvent(new CustomEvent(compareRunEvent));
       this.drawHistory(history);
       if (isCompleteComparison(run)) {
         markTaskDone(pathInLocale(location.pathname), compareTaskId);

@@ -1,0 +1,87 @@
+/** The behaviour of <decision-matrix>: weights and scenarios in, scores and a reasoned recommendation out. */
+import { compareHistoryKey, compareRunEvent, parseHistory } from '../../lib/compareHistory';
+import {
+  criteria, defaultRatings, deployments, explainRecommendation, measuredLatency, ratingsWithMeasuredLatency, recommend, scenarioOf, scenarios,
+  type Ratings, type Scenario, type Weights,
+} from '../../lib/decisionMatrix';
+import { formatMs, formatNumber } from '../../lib/formatting';
+import { translateFrom, type Translate } from '../../lib/i18n';
+import { safeStorage } from '../../lib/preferences';
+import { readStrings } from '../dom';
+
+class DecisionMatrix extends HTMLElement {
+  private t: Translate = translateFrom({});
+  private locale = 'en';
+  private ratings: Ratings = defaultRatings;
+
+  connectedCallback() {
+    this.t = translateFrom(readStrings(this));
+    this.locale = this.dataset['locale'] ?? 'en';
+    const scenario = this.querySelector('select')!;
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) control.disabled = false;
+    scenario.addEventListener('change', () => {
+      if (scenario.value in scenarios) this.setWeights(scenarios[scenario.value as Scenario]);
+      this.update();
+    });
+    for (const slider of this.sliders()) slider.addEventListener('input', () => this.update());
+    document.addEventListener(compareRunEvent, () => this.readMeasurements());
+    addEventListener('storage', (event) => event.key === compareHistoryKey && this.readMeasurements());
+    this.readMeasurements();
+  }
+
+  private sliders(): HTMLInputElement[] {
+    return criteria.map((criterion) => this.querySelector<HTMLInputElement>(`tr[data-criterion="${criterion}"] input`)!);
+  }
+
+  private weights(): Weights {
+    const sliders = this.sliders();
+    return Object.fromEntries(criteria.map((criterion, index) => [criterion, Number(sliders[index]!.value)])) as Weights;
+  }
+
+  private setWeights(weights: Weights) {
+    this.sliders().forEach((slider, index) => (slider.value = String(weights[criteria[index]!])));
+  }
+
+  /** Rates local latency from the learner's latest model comparison, when there is one. */
+  private readMeasurements() {
+    const measured = measuredLatency(parseHistory(safeStorage.get(compareHistoryKey)));
+    const note = this.querySelector('.matrix-measured')!;
+    this.ratings = measured ? ratingsWithMeasuredLatency(measured.rating) : defaultRatings;
+    const { timeToFirstTokenMs, tokensPerSecond } = measured?.metrics ?? {};
+    note.textContent = measured
+      ? this.t('matrix.measured', {
+          rating: measured.rating,
+          model: measured.model,
+          ttft: timeToFirstTokenMs === undefined ? '—' : formatMs(timeToFirstTokenMs, this.locale),
+          rate: tokensPerSecond === undefined ? '—' : formatNumber(tokensPerSecond, this.locale),
+        })
+      : this.t('matrix.notMeasured');
+    this.update();
+  }
+
+  private update() {
+    const weights = this.weights();
+    this.querySelector('select')!.value = scenarioOf(weights) ?? 'custom';
+    for (const criterion of criteria) {
+      const row = this.querySelector(`tr[data-criterion="${criterion}"]`)!;
+      row.querySelector('output')!.textContent = String(weights[criterion]);
+      for (const deployment of deployments) row.querySelector(`[data-deployment="${deployment}"]`)!.textContent = String(this.ratings[deployment][criterion]);
+    }
+    const recommendation = recommend(weights, this.ratings);
+    for (const deployment of deployments) {
+      const cell = this.querySelector<HTMLElement>(`.matrix-score[data-deployment="${deployment}"]`)!;
+      cell.textContent = recommendation ? String(recommendation.scores[deployment]) : '—';
+      cell.dataset['best'] = String(recommendation?.best === deployment);
+    }
+    const { headline, reasons, closeCall } = explainRecommendation(recommendation, this.t);
+    this.querySelector('.matrix-headline')!.textContent = headline;
+    this.querySelector('.matrix-reasons')!.replaceChildren(...reasons.map((reason) => Object.assign(document.createElement('li'), { textContent: reason })));
+    const closeCallLine = this.querySelector<HTMLElement>('.matrix-close-call')!;
+    closeCallLine.textContent = closeCall ?? '';
+    closeCallLine.hidden = !closeCall;
+  }
+}
+
+export function defineDecisionMatrix(): void {
+  if (!customElements.get('decision-matrix')) customElements.define('decision-matrix', DecisionMatrix);
+}
