@@ -32,7 +32,7 @@ export type SkipReason = 'marked-private' | 'personal-data' | 'offline' | 'no-cl
 
 export interface RoutePlan {
   /** The rule that ordered the targets: the policy, and for `by-task` the task it saw. */
-  rule: `${RoutingPolicy}` | `by-task:${TaskKind}`;
+  rule: Exclude<RoutingPolicy, 'by-task'> | `by-task:${TaskKind}`;
   task: TaskKind;
   personalData: PersonalData[];
   estimatedTokens: number;

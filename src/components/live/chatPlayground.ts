@@ -1,6 +1,5 @@
 /** The behaviour of <chat-playground>: send, stream, stop, render safely, time, and diagnose. */
 import { describeMetrics } from '../../lib/chatStream';
-import { formatNumber } from '../../lib/formatting';
 import { interpolate } from '../../lib/i18n';
 import { StreamBrokeOff, streamChat } from './chatStreamRunner';
 import { currentChoice } from './endpointChoice';

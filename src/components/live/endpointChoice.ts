@@ -13,6 +13,8 @@ export interface EndpointChoice {
   models: EndpointModel[];
   model: string | undefined;
   viaBridge: boolean;
+  /** The API base the SDK appends `/chat/completions` to, when it is not `<baseUrl>/v1` (cloud services). */
+  apiBaseUrl?: string | undefined;
   /** A key for this endpoint alone (a cloud endpoint's); otherwise the key typed in the endpoint panel. */
   apiKey?: string | undefined;
 }
@@ -53,7 +55,7 @@ export function setApiKey(key: string): void {
 export async function chatClient(choice: EndpointChoice) {
   const { default: OpenAI } = await import('openai');
   return new OpenAI({
-    baseURL: choice.viaBridge ? `${location.origin}/api/bridge/v1` : `${choice.baseUrl}/v1`,
+    baseURL: choice.viaBridge ? `${location.origin}/api/bridge/v1` : (choice.apiBaseUrl ?? `${choice.baseUrl}/v1`),
     // Local servers ignore the key, but the SDK needs a non-empty one.
     apiKey: choice.apiKey || apiKey || 'local-key',
     dangerouslyAllowBrowser: true,

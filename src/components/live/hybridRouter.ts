@@ -1,0 +1,194 @@
+/** The behaviour of <hybrid-router>: plan each prompt's route, try the targets in turn, and trace why. */
+import { isEmbeddingModel } from '../../lib/embeddingRanking';
+import { formatMs } from '../../lib/formatting';
+import { planRoute, runRoute, type Attempt, type RoutePlan, type RoutingPolicy, type TraceStep } from '../../lib/hybridRouting';
+import { translateFrom, type Translate } from '../../lib/i18n';
+import { safeStorage } from '../../lib/preferences';
+import { streamChat } from './chatStreamRunner';
+import { currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
+import { renderMarkdown } from './renderMarkdown';
+import { readStrings } from '../dom';
+
+/** The cloud address and model are remembered; the key only in sessionStorage, and only when the learner asks. */
+const cloudSettingsKey = 'edge-course:cloud-endpoint';
+const cloudKeyKey = 'edge-course:cloud-key';
+const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+class HybridRouter extends HTMLElement {
+  private t: Translate = translateFrom({});
+  private locale = 'en';
+  private controller: AbortController | undefined;
+
+  connectedCallback() {
+    this.t = translateFrom(readStrings(this));
+    this.locale = this.dataset['locale'] ?? 'en';
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>('input, textarea, .demo-start')) control.disabled = false;
+    this.restoreCloud();
+    this.fillLocalModels(currentChoice());
+    onChoice((choice) => this.fillLocalModels(choice));
+    this.input('.router-cloud-url').addEventListener('change', () => this.saveCloud());
+    this.input('.router-cloud-model').addEventListener('change', () => this.saveCloud());
+    this.input('.router-cloud-key').addEventListener('input', () => this.saveKey());
+    this.input('.router-keep-key').addEventListener('change', () => this.saveKey());
+    this.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.route();
+    });
+    this.querySelector('.chat-stop')!.addEventListener('click', () => this.controller?.abort());
+  }
+
+  private input(selector: string): HTMLInputElement {
+    return this.querySelector<HTMLInputElement>(selector)!;
+  }
+
+  private fillLocalModels(choice: EndpointChoice | undefined) {
+    const models = (choice?.models ?? []).filter((model) => !isEmbeddingModel(model.id) && model.loaded !== false).map((model) => model.id);
+    const coder = models.find((id) => /coder/i.test(id));
+    for (const [selector, pick] of [['.router-local-general', choice?.model], ['.router-local-code', coder ?? choice?.model]] as const) {
+      const select = this.querySelector<HTMLSelectElement>(selector)!;
+      select.replaceChildren(...models.map((id) => Object.assign(document.createElement('option'), { value: id, textContent: id })));
+      select.disabled = models.length === 0;
+      if (pick && models.includes(pick)) select.value = pick;
+    }
+  }
+
+  private restoreCloud() {
+    try {
+      const saved = JSON.parse(safeStorage.get(cloudSettingsKey) ?? '{}') as { url?: string; model?: string };
+      this.input('.router-cloud-url').value = saved.url ?? '';
+      this.input('.router-cloud-model').value = saved.model ?? '';
+    } catch {
+      // Unreadable settings: start with empty fields; the key was never among them.
+    }
+    const key = tabStorage()?.getItem(cloudKeyKey);
+    if (key) {
+      this.input('.router-cloud-key').value = key;
+      this.input('.router-keep-key').checked = true;
+    }
+  }
+
+  private saveCloud() {
+    safeStorage.set(cloudSettingsKey, JSON.stringify({ url: this.input('.router-cloud-url').value.trim(), model: this.input('.router-cloud-model').value.trim() }));
+  }
+
+  private saveKey() {
+    const storage = tabStorage();
+    try {
+      if (this.input('.router-keep-key').checked) storage?.setItem(cloudKeyKey, this.input('.router-cloud-key').value);
+      else storage?.removeItem(cloudKeyKey);
+    } catch {
+      // Storage full or refused: the key still works for this visit.
+    }
+  }
+
+  /** The cloud endpoint typed, undefined when none is, or 'invalid' for an address that may not carry a key. */
+  private cloud(): EndpointChoice | 'invalid' | undefined {
+    const address = this.input('.router-cloud-url').value.trim().replace(/\/+$/, '');
+    const model = this.input('.router-cloud-model').value.trim();
+    if (!address || !model) return undefined;
+    try {
+      const url = new URL(address);
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) return 'invalid';
+      return { baseUrl: url.origin, apiBaseUrl: address, kind: 'openai-compatible', models: [], model, viaBridge: false, apiKey: this.input('.router-cloud-key').value.trim() };
+    } catch {
+      return 'invalid';
+    }
+  }
+
+  private traceLine(text: string, outcome?: string) {
+    const item = Object.assign(document.createElement('li'), { textContent: text });
+    if (outcome) item.dataset['outcome'] = outcome;
+    this.querySelector('.router-trace')!.append(item);
+  }
+
+  private explainPlan(plan: RoutePlan, contextTokens: number) {
+    this.traceLine(this.t('router.rule', { rule: this.t(`router.rule.${plan.rule}`) }));
+    for (const { reason } of plan.skipped) {
+      const kinds = plan.personalData.map((kind) => this.t(`router.data.${kind}`)).join(', ');
+      this.traceLine(this.t(`router.skip.${reason}`, { kinds, tokens: plan.estimatedTokens, limit: contextTokens }), 'skipped');
+    }
+  }
+
+  private describeStep(step: TraceStep, timeoutMs: number): string {
+    const { target, model } = step.attempt;
+    return this.t(`router.step.${step.outcome}`, {
+      target: this.t(`router.target.${target}`),
+      model,
+      time: formatMs(step.outcome === 'timeout' ? timeoutMs : step.ms, this.locale),
+      detail: step.detail ?? '',
+    });
+  }
+
+  private async route() {
+    const prompt = this.querySelector('textarea')!.value;
+    const status = this.querySelector('.router-status')!;
+    const answer = this.querySelector<HTMLElement>('.router-answer')!;
+    const send = this.querySelector<HTMLButtonElement>('.demo-start')!;
+    const stop = this.querySelector<HTMLButtonElement>('.chat-stop')!;
+    const local = currentChoice();
+    const cloud = this.cloud();
+    const contextTokens = Number(this.input('.router-context').value) || 4096;
+    const timeoutMs = (Number(this.input('.router-timeout').value) || 20) * 1000;
+    const general = this.querySelector<HTMLSelectElement>('.router-local-general')!.value;
+    const plan = planRoute(prompt, this.input('.router-private').checked, {
+      policy: (this.querySelector<HTMLInputElement>('input[name="router-policy"]:checked')?.value ?? 'local-first') as RoutingPolicy,
+      localModels: { general, code: this.querySelector<HTMLSelectElement>('.router-local-code')!.value || general },
+      cloudModel: cloud && cloud !== 'invalid' ? cloud.model : undefined,
+      online: navigator.onLine,
+      localContextTokens: contextTokens,
+    });
+    this.querySelector('.router-trace')!.replaceChildren();
+    answer.replaceChildren();
+    status.textContent = cloud === 'invalid' ? this.t('router.invalidCloud') : '';
+    this.querySelector<HTMLElement>('.router-results')!.hidden = false;
+    this.explainPlan(plan, contextTokens);
+    if (plan.attempts.length === 0) {
+      this.traceLine(this.t('router.nothingToTry'), 'refused');
+      return;
+    }
+    this.controller = new AbortController();
+    send.disabled = true;
+    stop.disabled = false;
+    answer.setAttribute('aria-busy', 'true');
+    let answering: Attempt | undefined;
+    const sendAttempt = async (attempt: Attempt, signal: AbortSignal, onText: (text: string) => void) => {
+      const target = attempt.target === 'local' ? local : cloud !== 'invalid' ? cloud : undefined;
+      if (!target || !attempt.model) throw new Error(this.t('router.noLocal'));
+      return (await streamChat(target, attempt.model, prompt, signal, onText)).text;
+    };
+    try {
+      const steps = await runRoute(plan, sendAttempt, {
+        firstTokenTimeoutMs: timeoutMs,
+        signal: this.controller.signal,
+        onText: (attempt, text) => {
+          answering = attempt;
+          renderMarkdown(answer, text);
+        },
+        onStep: (step) => {
+          if (step.outcome !== 'answered' && answering === step.attempt) answer.replaceChildren();
+          this.traceLine(this.describeStep(step, timeoutMs), step.outcome);
+        },
+      });
+      const last = steps.at(-1);
+      if (last?.outcome === 'answered') status.textContent = this.t('router.answeredBy', { target: this.t(`router.target.${last.attempt.target}`), model: last.attempt.model });
+      else if (last?.outcome === 'stopped') status.textContent = this.t('chat.stopped');
+      else status.textContent = this.t('router.allFailed');
+    } finally {
+      answer.setAttribute('aria-busy', 'false');
+      send.disabled = false;
+      stop.disabled = true;
+    }
+  }
+}
+
+export function defineHybridRouter(): void {
+  if (!customElements.get('hybrid-router')) customElements.define('hybrid-router', HybridRouter);
+}
