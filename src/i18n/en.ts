@@ -286,7 +286,7 @@ export const en = {
   'rag.rank.keyword': 'Keywords (BM25)',
   'rag.rank.embedding': 'Meaning (embeddings)',
   'rag.rank.hybrid': 'Both (hybrid)',
-  'rag.needsEmbeddings': 'Ranking by meaning needs an embedding model on your endpoint, for example qwen3-embedding-0.6b in Foundry Local (foundry model run qwen3-embedding-0.6b) or nomic-embed-text in Ollama.',
+  'rag.needsEmbeddings': 'Ranking by meaning needs an embedding model on your endpoint, for example qwen3-embedding-0.6b in Foundry Local or nomic-embed-text in Ollama.',
   'rag.embedding': 'Embedding the passages with your model: {done} of {total}…',
   'rag.embeddingFailed': 'Ranking by meaning failed ({detail}), so keywords were used. Check that the embedding model is loaded.',
   'rag.addFiles': 'Add your own .md or .txt files (up to {size} each). They are searched here, never leave this browser, and are forgotten when you leave the page.',
