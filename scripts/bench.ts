@@ -2,7 +2,9 @@
  * Measures what the course costs and how its demos perform: build time, page count, what a lesson page
  * loads before any demo is used; then, in headless Chromium with WebGPU (SwiftShader here), the digit
  * model's held-out accuracy through the real browser pipeline, cold and warm time from "start" to the
- * first prediction, and the provider benchmark's figures. Run with `npm run bench`.
+ * first prediction, and the provider benchmark's figures; the bridge's overhead; and retrieval quality
+ * (hit@3 over a question set) and search latency for the RAG chat. Run with `npm run bench`, or
+ * `npm run bench -- retrieval` for the retrieval figures alone.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +14,8 @@ import { chromium, type Page } from '@playwright/test';
 import { startEmulator } from '../tests/emulator/foundry-emulator.ts';
 import { summarize } from '../src/lib/benchmarkStats.ts';
 import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
+import { retrievalQuality } from '../tests/support/retrievalQuestions.ts';
+import { createPassageIndex } from '../src/lib/passageSearch.ts';
 
 const outDir = 'dist/client';
 const lessonPages = ['en', 'bg', 'ar'].map((locale) => `${locale}/module-08/04-cutting-edge-models/index.html`);
@@ -183,11 +187,43 @@ async function benchBridge() {
   }
 }
 
-const buildSeconds = timeBuild();
-console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
-for (const page of lessonPages) {
-  const { html, css, js, requests } = pageWeight(page);
-  console.log(`${page}: ${requests} requests; HTML ${kb(html)}; CSS ${kb(css)}; JS ${kb(js)}; total ${kb(add(add(html, css), js))}`);
+/** Retrieval over the course, per language: hit@3 on the question set, index build time, search latency. */
+function benchRetrieval() {
+  const rounds = 30;
+  for (const quality of retrievalQuality()) {
+    const passages = quality.index.size;
+    const buildMs: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const started = performance.now();
+      createPassageIndex(quality.allPassages, quality.locale);
+      buildMs.push(performance.now() - started);
+    }
+    const searchMs: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const question of quality.asked) {
+        const started = performance.now();
+        quality.index.search(question, 3);
+        searchMs.push(performance.now() - started);
+      }
+    }
+    const search = summarize(searchMs);
+    const hitRate = ((100 * quality.hitsAt3) / quality.questions).toFixed(0);
+    console.log(
+      `Retrieval (${quality.locale}): hit@3 ${quality.hitsAt3}/${quality.questions} = ${hitRate} %, ${passages} passages; index built in ${summarize(buildMs).median.toFixed(2)} ms; search median ${search.median.toFixed(3)} ms, p90 ${search.p90.toFixed(3)} ms (${search.count} searches)`,
+    );
+    for (const miss of quality.misses) console.log(`  missed: "${miss.question}" (expected ${miss.expected}, got ${miss.top.join(', ')})`);
+  }
 }
-await benchInference();
-await benchBridge();
+
+if (process.argv[2] === 'retrieval') benchRetrieval();
+else {
+  const buildSeconds = timeBuild();
+  console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
+  for (const page of lessonPages) {
+    const { requests, html, css, js } = pageWeight(page);
+    console.log(`${page}: ${requests} requests; HTML ${kb(html)}; CSS ${kb(css)}; JS ${kb(js)}; total ${kb(add(add(html, css), js))}`);
+  }
+  benchRetrieval();
+  await benchInference();
+  await benchBridge();
+}

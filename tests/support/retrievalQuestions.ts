@@ -20,6 +20,7 @@ export interface LocaleQuality {
   /** The questions whose section was not in the top three, with what came first instead. */
   misses: { question: string; expected: string; top: string[] }[];
   index: PassageIndex;
+  allPassages: Passage[];
   asked: string[];
 }
 
@@ -48,6 +49,6 @@ export function retrievalQuality(): LocaleQuality[] {
       if (!top.includes(expected)) misses.push({ question: question[locale], expected, top });
     }
     const count = questionSet.questions.length;
-    return { locale, passages: passages.length, questions: count, hitsAt3: count - misses.length, misses, index, asked: questionSet.questions.map((question) => question[locale]) };
+    return { locale, passages: passages.length, questions: count, hitsAt3: count - misses.length, misses, index, allPassages: passages, asked: questionSet.questions.map((question) => question[locale]) };
   });
 }
