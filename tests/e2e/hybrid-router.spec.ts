@@ -83,3 +83,11 @@ test('the cloud key is forgotten on reload unless the learner keeps it for the t
   await expect(router.getByLabel('API key')).toHaveValue('sk-test-key');
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('sk-test-key');
 });
+
+test('a prompt longer than the local context window goes straight to the cloud', async ({ page }) => {
+  const router = await openRouter(page);
+  await router.getByLabel('Local context window (tokens)').fill('256');
+  await send(router, `Summarise this: ${'the edge is near '.repeat(60)}`);
+  await expect(router.locator('.router-trace li').nth(1)).toHaveText(/^Local model left out: the prompt \(about \d+ tokens\) is longer than its context window \(256 tokens\)\.$/);
+  await expect(router.getByRole('status')).toHaveText(`Answered by the cloud model ${cloudModel}.`);
+});

@@ -17,7 +17,7 @@ for (const { locale, title, dir, firstPart } of lessons) {
       const parts = page.locator('.lesson-body h2');
       await expect(parts).toHaveCount(9);
       await expect(parts.nth(2)).toContainText(firstPart);
-      await expect(page.locator('.checklist-item')).toHaveCount(3);
+      await expect(page.locator('.checklist-item')).toHaveCount(4);
       // Shiki colours tokens: a highlighted block has spans with their own colour.
       const firstBlock = page.locator('.code-block pre').first();
       await expect(firstBlock.locator('span[style*="--shiki-light"]').first()).toBeVisible();

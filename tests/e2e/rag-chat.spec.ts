@@ -84,3 +84,14 @@ test('with an embedding model on the endpoint, passages can be ranked by meaning
   await expect(rag.locator('.rag-passages > li').first()).toContainText('Part 5: Open WebUI + Foundry Local');
   await expect(rag.locator('.rag-answer a.citation').first()).toBeVisible();
 });
+
+test('when the course text cannot be loaded, the learner is told and can ask again', async ({ page }) => {
+  let refuse = true;
+  await page.route('**/en/course-passages.json', (route) => (refuse ? route.fulfill({ status: 503, body: 'Service Unavailable' }) : route.fallback()));
+  const rag = await openRagChat(page);
+  await rag.getByRole('button', { name: 'Ask' }).click();
+  await expect(rag.locator('.rag-status')).toHaveText('The course text could not be loaded (HTTP 503). Check your connection, then ask again.');
+  refuse = false;
+  await rag.getByRole('button', { name: 'Ask' }).click();
+  await expect(rag.locator('.rag-passages > li')).toHaveCount(3);
+});
