@@ -20,7 +20,7 @@ import { readStrings } from '../dom';
 
 type Ranking = 'keyword' | 'embedding' | 'hybrid';
 
-/** The checklist task a cited answer proves done. */
+/** The checklist task that following a citation proves done. */
 const ragTaskId = 'rag-cited-answer';
 const passagesShown = 3;
 /** How many candidates each ranking offers before fusion. */
@@ -86,7 +86,10 @@ class RagChat extends HTMLElement {
         }
       }
       if (outcome) problems.push(interpolate(this.strings[`rag.file.${outcome}`] ?? '', { name: file.name, size: this.strings['maxSize'] ?? '' }));
-      else this.files.set(file.name, passages);
+      else {
+        this.forgetEmbeddings(file.name);
+        this.files.set(file.name, passages);
+      }
     }
     this.querySelector('.rag-file-problems')!.textContent = problems.join(' ');
     this.index = undefined;
@@ -100,6 +103,7 @@ class RagChat extends HTMLElement {
         const item = document.createElement('li');
         const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: interpolate(this.strings['rag.removeFile'] ?? '', { name }) });
         remove.addEventListener('click', () => {
+          this.forgetEmbeddings(name);
           this.files.delete(name);
           this.index = undefined;
           this.listFiles();
@@ -108,6 +112,11 @@ class RagChat extends HTMLElement {
         return item;
       }),
     );
+  }
+
+  /** A file added again under the same name may have changed: its passages get embedded afresh. */
+  private forgetEmbeddings(fileName: string) {
+    for (const passage of this.files.get(fileName) ?? []) for (const known of this.embeddings.values()) known.delete(passage.id);
   }
 
   private async passageIndex(): Promise<PassageIndex> {
@@ -198,17 +207,19 @@ class RagChat extends HTMLElement {
     }
   }
 
+  /** A link to a cited passage's section; following one is what the checklist task asks for. */
   private citationLink(number: number, passage: Passage): HTMLAnchorElement {
     const link = Object.assign(document.createElement('a'), { className: 'citation', href: passage.href ?? `#${this.passageAnchor(number)}`, textContent: `[${number}]`, title: passage.section });
+    link.addEventListener('click', () => markTaskDone(pathInLocale(location.pathname), ragTaskId));
     return link;
   }
 
-  private showCitations(answerText: string, retrieved: readonly RankedPassage[]): boolean {
+  private showCitations(answerText: string, retrieved: readonly RankedPassage[]) {
     const cited = citedPassages(answerText, retrieved.length);
     const line = this.querySelector('.rag-citations')!;
     if (cited.length === 0) {
       line.textContent = this.strings['rag.noCitations'] ?? '';
-      return false;
+      return;
     }
     line.replaceChildren(this.strings['rag.cited'] ?? '', ' ');
     cited.forEach((number, position) => {
@@ -216,7 +227,6 @@ class RagChat extends HTMLElement {
       link.textContent = `[${number}] ${retrieved[number - 1]!.passage.section}`;
       line.append(...(position > 0 ? ['; ', link] : [link]));
     });
-    return true;
   }
 
   private status(text: string) {
@@ -273,7 +283,7 @@ class RagChat extends HTMLElement {
       answer.setAttribute('aria-busy', 'true');
       const result = await streamChat(choice, choice.model, messages, signal, (text) => renderMarkdown(answer, text));
       this.linkCitations(answer, retrieved);
-      if (this.showCitations(result.text, retrieved)) markTaskDone(pathInLocale(location.pathname), ragTaskId);
+      this.showCitations(result.text, retrieved);
       metrics.textContent = describeMetrics(this.strings['chat.metrics'] ?? '', result.metrics, this.locale);
       if (signal.aborted) this.status(this.strings['chat.stopped'] ?? '');
       this.dataset['complete'] = 'true';
