@@ -72,8 +72,15 @@ async def main(message: cl.Message) -> None:
     except RuntimeError as error:  # the environment is not set
         await cl.Message(content=str(error)).send()
         return
-    except (urllib.error.URLError, TimeoutError) as error:
+    except urllib.error.HTTPError as error:  # the server answered, with an error: say what it said
+        detail = error.read().decode("utf-8", "replace")[:300]
+        await cl.Message(content=f"The model at {base_url()} answered {error.code}: {detail}. Is {model_id()} loaded (`foundry run ...`) and an id from /v1/models?").send()
+        return
+    except (OSError, TimeoutError) as error:  # no answer at all: refused, reset, timed out
         await cl.Message(content=f"The model could not be reached at {base_url()}: {error}. Check `foundry server status` and FOUNDRY_PORT.").send()
+        return
+    except (ValueError, KeyError, IndexError) as error:  # an answer that is not an OpenAI reply
+        await cl.Message(content=f"The reply from {base_url()} was not an OpenAI-compatible chat completion ({error!r}).").send()
         return
     sources = "\n".join(f"[{number}] {passages[number - 1].section} ({passages[number - 1].source})" for number in cited(answer, len(passages)))
     await cl.Message(content=f"{answer}\n\n**Sources**\n{sources}" if sources else answer).send()

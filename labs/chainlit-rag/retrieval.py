@@ -150,10 +150,12 @@ def build_messages(question: str, passages: list[Passage]) -> list[dict[str, str
 
 
 def cited(answer: str, passage_count: int) -> list[int]:
-    """Passage numbers the answer cites, each once, in order; numbers that name no passage are ignored."""
+    """Passage numbers the answer cites ([1], [1, 2], or Arabic-Indic [١]), each once, in order;
+    numbers that name no passage are ignored."""
     numbers: list[int] = []
-    for match in re.finditer(r"\[(\d{1,2})\]", answer):
-        number = int(match.group(1))
-        if 1 <= number <= passage_count and number not in numbers:
-            numbers.append(number)
+    for match in re.finditer(r"\[(\d{1,2}(?:\s*[,،]\s*\d{1,2})*)\]", answer):
+        for part in re.split(r"\s*[,،]\s*", match.group(1)):
+            number = int(part)  # int() reads any Unicode decimal digit
+            if 1 <= number <= passage_count and number not in numbers:
+                numbers.append(number)
     return numbers

@@ -46,9 +46,13 @@ class FakeEndpoint(BaseHTTPRequestHandler):
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         FakeEndpoint.requests.append({"path": self.path, "body": body})
-        reply = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "Pin it with foundry server start --port 5273 [1]."}}]}
+        if body["model"] == "not-loaded":
+            message = "Model not loaded: Model 'not-loaded' must be loaded before inference"
+            reply, status = {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": None}}, 400
+        else:
+            reply, status = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "Pin it with foundry server start --port 5273 [1]."}}]}, 200
         data = json.dumps(reply).encode()
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -98,6 +102,12 @@ class AppTest(unittest.TestCase):
         os.environ.pop("FOUNDRY_MODEL")
         asyncio.run(self.app.main(FakeMessage("pin the port")))
         self.assertEqual(FakeMessage.sent, ["Set FOUNDRY_MODEL to a model id from /v1/models."])
+
+    def test_an_error_from_the_server_is_shown_with_what_it_said(self):
+        os.environ["FOUNDRY_MODEL"] = "not-loaded"
+        asyncio.run(self.app.main(FakeMessage("pin the port")))
+        self.assertIn("answered 400", FakeMessage.sent[0])
+        self.assertIn("Model not loaded", FakeMessage.sent[0])
 
     def test_an_unreachable_endpoint_gets_a_way_forward(self):
         os.environ["FOUNDRY_BASE_URL"] = "http://127.0.0.1:9"

@@ -77,6 +77,10 @@ class PromptTest(unittest.TestCase):
     def test_reads_citations_once_each_ignoring_unknown_numbers(self):
         self.assertEqual(cited("It moves [2]. Pin it [1][2]. See [9].", 2), [2, 1])
 
+    def test_reads_marks_naming_several_passages_and_arabic_indic_digits(self):
+        self.assertEqual(cited("Both [2, 1].", 2), [2, 1])
+        self.assertEqual(cited("كما في [١]", 2), [1])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
+import { en } from '../../src/i18n/en.ts';
 import { learnerFilePassages, problemBeforeReading } from '../../src/lib/learnerFiles.ts';
 import type { Passage } from '../../src/lib/passages.ts';
 import { createPassageIndex, type RankedPassage } from '../../src/lib/passageSearch.ts';
@@ -16,11 +17,8 @@ import { citedPassages, ragMessages } from '../../src/lib/ragPrompt.ts';
 
 export const sampleDocs = resolve(import.meta.dirname, '../chainlit-rag/docs');
 
-const promptWords = {
-  instructions: 'Use only the numbered passages. After each statement, cite the passage it comes from by its number in square brackets, for example [1]. If the passages do not contain the answer, say so.',
-  passagesHeading: 'Passages:',
-  questionHeading: 'Question:',
-};
+/** The same instructions as the course's "Ask the course" demo, in English. */
+const promptWords = { instructions: en['rag.instructions'], passagesHeading: en['rag.promptPassages'], questionHeading: en['rag.promptQuestion'] };
 
 /** Every Markdown and text file under a folder, as passages; the files that cannot be searched, with why. */
 export function loadFolder(folder: string): { passages: Passage[]; skipped: string[] } {

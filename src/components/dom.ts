@@ -20,3 +20,9 @@ export function svgElement(tag: string, attributes: Record<string, string | numb
   if (text) node.textContent = text;
   return node;
 }
+
+/** Nodes joined as the reader's language joins a list ("a, b and c", "أ، ب و ج"), e.g. links. */
+export function listOfNodes(nodes: readonly Node[], locale: string): (Node | string)[] {
+  const parts = new Intl.ListFormat(locale, { type: 'unit' }).formatToParts(nodes.map((_node, index) => String(index)));
+  return parts.map((part) => (part.type === 'element' ? nodes[Number(part.value)]! : part.value));
+}

@@ -55,12 +55,17 @@ export function streamMetrics({ startedAt, firstTokenAt, endedAt, tokens }: Stre
   };
 }
 
-/** The metrics in a localized sentence whose template names {ttft}, {rate}, {total} and {tokens}. */
-export function describeMetrics(template: string, { timeToFirstTokenMs, tokensPerSecond, totalMs, tokens }: StreamMetrics, locale: string): string {
-  return interpolate(template, {
+/** The metrics as a reader of `locale` reads them; "—" where the stream did not say. */
+export function metricParts({ timeToFirstTokenMs, tokensPerSecond, totalMs, tokens }: StreamMetrics, locale: string) {
+  return {
     ttft: timeToFirstTokenMs === undefined ? '—' : formatMs(timeToFirstTokenMs, locale),
     rate: tokensPerSecond === undefined ? '—' : formatNumber(tokensPerSecond, locale),
     total: formatMs(totalMs, locale),
     tokens,
-  });
+  };
+}
+
+/** The metrics in a localized sentence whose template names {ttft}, {rate}, {total} and {tokens}. */
+export function describeMetrics(template: string, metrics: StreamMetrics, locale: string): string {
+  return interpolate(template, metricParts(metrics, locale));
 }

@@ -40,16 +40,20 @@ export interface RoutePlan {
   skipped: { target: Target; reason: SkipReason }[];
 }
 
-const codeWords = [
-  /```|\bdef \w+\(|=>|\bfunction\b|\bclass \w+|#include|\bSELECT\b.+\bFROM\b/,
-  /\b(code|coding|function|script|python|javascript|typescript|java|c\+\+|c#|rust|golang|sql|regex|bug|debug|compile|refactor|snippet|bash|powershell)\b/i,
-  /(?<!\p{L})(код|функци|скрипт|програм)/iu, // \b only knows ASCII letters
-  /(كود|شيفرة|شفرة|دالة|برمجة|برنامج|سكربت|بايثون)/u,
+const codeSigns = [
+  // Code itself: fences, definitions, arrows, includes, queries.
+  /```|\bdef \w+\(|=>|#include\b|\bclass [A-Z]\w*\s*[({:]|\bfunction\s*\w*\s*\(|\bSELECT\b[\s\S]+\bFROM\b/,
+  // Languages and tools; C++ and C# end in symbols that \b cannot see.
+  /\b(python|javascript|typescript|golang|rust|kotlin|sql|regex|bash|powershell|html|css|json|yaml|dockerfile)\b|(?<![\w+#])(c\+\+|c#)(?![\w+#])/i,
+  // Asking for code: a verb of making or fixing code with its object, or a word only programmers use.
+  /\b(write|fix|debug|refactor|review|optimi[sz]e|generate)\b[^.?!\n]{0,40}\b(code|function|script|program|method|class|query|snippet|test)s?\b|\b(compile|stack ?trace|syntax error|bug|unit tests?)\b/i,
+  /(?<!\p{L})(напиши|поправи|оптимизирай)(?!\p{L})[^.?!\n]{0,40}(?<!\p{L})(код|функци|скрипт|програм|клас|заявк)|(?<!\p{L})(код|кода|скрипт|бъг)(?!\p{L})/iu, // \b knows only ASCII
+  /(?<!\p{L})(اكتب|أصلح|صحح)(?!\p{L})[^.؟!\n]{0,40}(دالة|شيفرة|كود|برنامج|سكربت)|(?<!\p{L})(كود|شيفرة|شفرة|برمجة|بايثون|سكربت)/u,
 ];
 
-/** Whether a prompt asks for code (or about code): keywords in English, Bulgarian and Arabic, or code itself. */
+/** Whether a prompt asks for code (or about code): code itself, or asking for it in English, Bulgarian or Arabic. */
 export function taskKindOf(prompt: string): TaskKind {
-  return codeWords.some((pattern) => pattern.test(prompt)) ? 'code' : 'general';
+  return codeSigns.some((pattern) => pattern.test(prompt)) ? 'code' : 'general';
 }
 
 /** Luhn's checksum, which every payment card number passes. */
@@ -63,19 +67,38 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** What in a prompt looks like personal data: e-mail addresses, phone, card and IBAN numbers. */
+/** Arabic-Indic and Persian digits as ASCII, so that numbers are recognised in any script. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0)! - 0x0660) % 0x90));
+}
+
+/**
+ * What in a prompt looks like personal data: e-mail addresses, IBANs, card numbers (15–16 digits passing
+ * Luhn) and phone numbers (an international or trunk prefix, or the North American 3-3-4 shape). Version
+ * numbers, IP addresses, years and counts are left alone.
+ */
 export function personalDataIn(prompt: string): PersonalData[] {
   const found = new Set<PersonalData>();
+  const text = asciiDigits(prompt);
   const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
-  const iban = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b/g;
-  if (email.test(prompt)) found.add('email');
-  if (iban.test(prompt)) found.add('iban');
-  // Numbers inside an address or an IBAN are not phone numbers of their own.
-  const rest = prompt.replace(email, ' ').replace(iban, ' ');
-  for (const match of rest.matchAll(/(?:\+|\b)\d[\d ().-]{6,}\d\b/g)) {
-    const digits = match[0].replace(/\D/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) found.add('card');
-    else if (digits.length >= 9 && digits.length <= 15) found.add('phone');
+  const iban = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b/gi;
+  const card = /\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{3,4}\b/g;
+  if (email.test(text)) found.add('email');
+  if (iban.test(text)) found.add('iban');
+  // Numbers inside an address or an IBAN are not numbers of their own.
+  let rest = text.replace(email, ' ').replace(iban, ' ');
+  for (const match of rest.match(card) ?? []) {
+    if (passesLuhn(match.replace(/\D/g, ''))) {
+      found.add('card');
+      rest = rest.replace(match, ' ');
+    }
+  }
+  // Not the tail of a number grouped in thousands (7 000 000 000) nor a part of a version or an address.
+  const internationalOrTrunk = /(?:^|[^\w.])(?<!\d[ /-])(?:\+|00|0)\d{1,4}(?:[ /-]?\(?\d{1,4}\)?){2,5}(?![\w.])/g;
+  const northAmerican = /(?:^|[^\w.])(?<!\d[ /-])\(?\d{3}\)?[ -]\d{3}[ -]\d{4}(?![\w.])/g;
+  for (const match of [...(rest.match(internationalOrTrunk) ?? []), ...(rest.match(northAmerican) ?? [])]) {
+    const digits = match.replace(/\D/g, '').length;
+    if (digits >= 8 && digits <= 15) found.add('phone');
   }
   return [...found];
 }
@@ -149,7 +172,9 @@ export async function runRoute(plan: RoutePlan, send: SendAttempt, options: { fi
         clearTimeout(timer);
         options.onText(attempt, text);
       });
-      step = { attempt, outcome: 'answered', ms: Date.now() - startedAt };
+      // The openai SDK ends an aborted stream quietly instead of throwing: an abort is still no answer.
+      const outcome: AttemptOutcome = options.signal.aborted ? 'stopped' : timedOut ? 'timeout' : 'answered';
+      step = { attempt, outcome, ms: Date.now() - startedAt };
     } catch (error) {
       const outcome: AttemptOutcome = options.signal.aborted ? 'stopped' : timedOut ? 'timeout' : 'failed';
       step = { attempt, outcome, detail: outcome === 'failed' ? (error instanceof Error ? error.message : String(error)) : undefined, ms: Date.now() - startedAt };

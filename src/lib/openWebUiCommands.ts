@@ -3,6 +3,7 @@
  * decides the networking (Docker Desktop forwards host.docker.internal to the host's loopback; Docker
  * Engine on Linux does not), the shell decides the syntax (line continuations, quoting).
  */
+import { isLoopbackHost } from './bridgeSafety.ts';
 import type { Shell } from './preferences.ts';
 
 export const hostSystems = ['windows', 'macos', 'linux'] as const;
@@ -34,7 +35,6 @@ export interface OpenWebUiSetup {
 
 export const openWebUiImage = 'ghcr.io/open-webui/open-webui:main';
 const continuation: Record<Shell, string> = { powershell: '`', cmd: '^', posix: '\\' };
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function isHostSystem(value: unknown): value is HostSystem {
   return typeof value === 'string' && (hostSystems as readonly string[]).includes(value);
@@ -50,7 +50,7 @@ export function hostSystemOf(platform: string): HostSystem {
 /** The endpoint as seen from inside the container: loopback becomes the host, the path becomes /v1. */
 export function containerApiBase(endpoint: string, system: HostSystem, linuxNetwork: LinuxNetwork): string {
   const url = new URL(endpoint);
-  if (loopbackHosts.has(url.hostname)) url.hostname = system === 'linux' && linuxNetwork === 'host' ? '127.0.0.1' : 'host.docker.internal';
+  if (isLoopbackHost(url.hostname)) url.hostname = system === 'linux' && linuxNetwork === 'host' ? '127.0.0.1' : 'host.docker.internal';
   return `${url.origin}/v1`;
 }
 

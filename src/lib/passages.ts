@@ -36,7 +36,9 @@ const componentTagPattern = /<\/?[A-Z][\w.]*(?:\s[^<>]*?)?\/?>/g;
 export function plainInline(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2')
+    .replace(/(\*\*|\*|`)(?=\S)([^]*?\S)\1/g, '$2')
+    // Underscores mark emphasis only at word edges: OLLAMA_HOST keeps its underscore, as in CommonMark.
+    .replace(/(?<![\p{L}\p{N}])(__|_)(?=\S)([^]*?\S)\1(?![\p{L}\p{N}])/gu, '$2')
     .replace(/`/g, '')
     .trim();
 }

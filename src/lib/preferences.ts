@@ -34,21 +34,36 @@ export function shellToShow(preferred: Shell, available: readonly Shell[]): Shel
   return available.includes(preferred) ? preferred : available[0];
 }
 
-/** localStorage that may be missing or throwing (privacy modes, disabled storage): reads and writes never throw. */
-export const safeStorage = {
-  get(key: string): string | null {
-    try {
-      return globalThis.localStorage?.getItem(key) ?? null;
-    } catch {
-      return null;
-    }
-  },
-  set(key: string, value: string): boolean {
-    try {
-      globalThis.localStorage?.setItem(key, value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
+/** Web storage that may be missing or throwing (privacy modes, disabled storage): reads and writes never throw. */
+function storageThatNeverThrows(storage: () => Storage | undefined) {
+  return {
+    get(key: string): string | null {
+      try {
+        return storage()?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    set(key: string, value: string): boolean {
+      try {
+        storage()?.setItem(key, value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove(key: string): void {
+      try {
+        storage()?.removeItem(key);
+      } catch {
+        // Nothing stored, or nothing we may touch: either way it is not kept.
+      }
+    },
+  };
+}
+
+/** localStorage, safely: what the course keeps between visits. */
+export const safeStorage = storageThatNeverThrows(() => globalThis.localStorage);
+
+/** sessionStorage, safely: what lasts only until the tab is closed. */
+export const safeSessionStorage = storageThatNeverThrows(() => globalThis.sessionStorage);

@@ -24,15 +24,26 @@ export function ragMessages(question: string, retrieved: readonly RankedPassage[
   ];
 }
 
-/** The answer's text cut around citation marks: strings, and passage numbers (1-based) where `[n]` stood. */
+const digit = '[0-9\u0660-\u0669\u06F0-\u06F9]';
+/** `[1]`, `[1, 2]` or `[١]`: models cite one passage or several, in Latin or Arabic-Indic digits. */
+const citationPattern = new RegExp(`\\[(${digit}{1,2}(?:\\s*[,،]\\s*${digit}{1,2})*)\\]`, 'g');
+
+function citationNumber(text: string): number {
+  return Number(text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (char) => String((char.codePointAt(0)! - 0x0660) % 0x90)));
+}
+
+/**
+ * The answer's text cut around citation marks: strings, and passage numbers (1-based) where a mark stood.
+ * A mark naming several passages gives several numbers; a mark naming a passage that was not sent stays text.
+ */
 export function splitCitations(text: string, passageCount: number): (string | number)[] {
   const pieces: (string | number)[] = [];
   let last = 0;
-  for (const match of text.matchAll(/\[(\d{1,2})\]/g)) {
-    const number = Number(match[1]);
-    if (number < 1 || number > passageCount) continue;
+  for (const match of text.matchAll(citationPattern)) {
+    const numbers = match[1]!.split(/\s*[,،]\s*/).map(citationNumber);
+    if (numbers.some((number) => number < 1 || number > passageCount)) continue;
     if (match.index > last) pieces.push(text.slice(last, match.index));
-    pieces.push(number);
+    pieces.push(...numbers);
     last = match.index + match[0].length;
   }
   if (last < text.length) pieces.push(text.slice(last));

@@ -91,3 +91,14 @@ test('a prompt longer than the local context window goes straight to the cloud',
   await expect(router.locator('.router-trace li').nth(1)).toHaveText(/^Local model left out: the prompt \(about \d+ tokens\) is longer than its context window \(256 tokens\)\.$/);
   await expect(router.getByRole('status')).toHaveText(`Answered by the cloud model ${cloudModel}.`);
 });
+
+test('the endpoint panel’s key never goes to the cloud, and an empty cloud key stays empty', async ({ page }) => {
+  const router = await openRouter(page);
+  await page.locator('endpoint-panel').getByLabel('API key').fill('sk-local-only');
+  await router.getByLabel('API key').fill('');
+  const cloudRequest = page.waitForRequest((request) => request.url().startsWith(`http://127.0.0.1:${emulatorPorts.permissive}/v1/chat`) && request.method() === 'POST');
+  await router.getByLabel('Cloud first, local for private prompts or offline use').check();
+  await send(router, 'Explain edge AI in one sentence.');
+  const authorization = (await cloudRequest).headers()['authorization'];
+  expect(authorization).not.toContain('sk-local-only');
+});

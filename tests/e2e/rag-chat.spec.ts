@@ -56,7 +56,7 @@ test('an added file is searched in the browser and cited by its place in the lis
     { name: 'field-notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Field notes\n\n## Quokkas\n\nQuokkas live on Rottnest Island and smile for photographs.') },
     { name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') },
   ]);
-  await expect(rag.locator('.rag-files')).toContainText('field-notes.md: 1 passages');
+  await expect(rag.locator('.rag-files')).toContainText('field-notes.md — passages: 1');
   await expect(rag.getByRole('alert').first()).toContainText('“slides.pdf” was not added: only .md and .txt files can be searched.');
   await rag.getByLabel('Your question').fill('Where do quokkas live?');
   await rag.getByRole('button', { name: 'Ask' }).click();
@@ -86,6 +86,8 @@ test('with an embedding model on the endpoint, passages can be ranked by meaning
   await expect(rag.locator('.rag-passages > li')).toHaveCount(3);
   await expect(rag.locator('.rag-passages > li').first()).toContainText('Part 5: Open WebUI + Foundry Local');
   await expect(rag.locator('.rag-answer a.citation').first()).toBeVisible();
+  // Had ranking by meaning failed, keywords would have stood in, and this note would say so.
+  await expect(rag.locator('.rag-ranking-note')).toHaveText('');
 });
 
 test('when the course text cannot be loaded, the learner is told and can ask again', async ({ page }) => {

@@ -13,10 +13,17 @@ const targets = (attempts: Attempt[]) => attempts.map((attempt) => `${attempt.ta
 describe('taskKindOf', () => {
   it('sees code requests in English, Bulgarian and Arabic, and code itself', () => {
     expect(taskKindOf('Write a Python function that sorts a list')).toBe('code');
+    expect(taskKindOf('Fix the bug in my login form')).toBe('code');
+    expect(taskKindOf('Explain C++ templates')).toBe('code');
+    expect(taskKindOf('Explain C# generics')).toBe('code');
     expect(taskKindOf('Напиши функция, която сортира списък')).toBe('code');
     expect(taskKindOf('اكتب دالة ترتب قائمة')).toBe('code');
     expect(taskKindOf('```\nconst x = 1;\n```')).toBe('code');
-    expect(taskKindOf('What is the capital of Bulgaria?')).toBe('general');
+  });
+
+  it('leaves everyday uses of programming words to the general model', () => {
+    for (const prompt of ['What is the capital of Bulgaria?', 'What did we cover in class today?', 'What is the function of the KV cache?', 'Summarise our code of conduct', 'Write a poem about the sea', 'Каква е програмата на курса?'])
+      expect(taskKindOf(prompt), prompt).toBe('general');
   });
 });
 
@@ -24,12 +31,23 @@ describe('personalDataIn', () => {
   it('finds e-mail addresses, phone numbers, card numbers that pass Luhn, and IBANs', () => {
     expect(personalDataIn('Write to ana@example.com')).toEqual(['email']);
     expect(personalDataIn('Call +359 88 123 4567 tomorrow')).toEqual(['phone']);
+    expect(personalDataIn('My number is 02/987 6543')).toEqual(['phone']);
+    expect(personalDataIn('Call (555) 123-4567')).toEqual(['phone']);
+    expect(personalDataIn('اتصل على ٠٨٨٨١٢٣٤٥٦')).toEqual(['phone']);
     expect(personalDataIn('Card 4111 1111 1111 1111, please')).toEqual(['card']);
     expect(personalDataIn('IBAN BG80 BNBG 9661 1020 3456 78')).toEqual(['iban']);
+    expect(personalDataIn('iban bg80bnbg96611020345678')).toEqual(['iban']);
   });
 
-  it('leaves ports, years and versions alone', () => {
-    expect(personalDataIn('Foundry Local 0.10 on port 5273 since 2026, model phi-4-mini:5')).toEqual([]);
+  it('leaves ports, versions, addresses, counts, order numbers and timestamps alone', () => {
+    for (const prompt of [
+      'Foundry Local 0.10 on port 5273 since 2026, model phi-4-mini:5',
+      'The instructor endpoint is 192.168.1.20:5273',
+      'A model with 7 000 000 000 parameters',
+      'Order no. 2024 0115 1030',
+      'It finished at 1764161234567',
+    ])
+      expect(personalDataIn(prompt), prompt).toEqual([]);
   });
 });
 
@@ -95,6 +113,21 @@ describe('runRoute', () => {
       return 'cloud answer';
     });
     expect(steps.map((step) => [step.attempt.target, step.outcome, step.detail])).toEqual([['local', 'failed', 'Connection refused'], ['cloud', 'answered', undefined]]);
+  });
+
+  it('counts an attempt the SDK ends quietly on abort as a timeout or a stop, never an answer', async () => {
+    // The openai SDK's stream simply ends when its signal aborts; it does not throw.
+    const quietlyEnding = (_attempt: Attempt, signal: AbortSignal) =>
+      new Promise<string>((resolve) => (signal.aborted ? resolve('') : signal.addEventListener('abort', () => resolve(''))));
+    const timedOut = await run(async (attempt, signal, onText) => (attempt.target === 'local' ? quietlyEnding(attempt, signal) : (onText('cloud'), 'cloud')));
+    expect(timedOut.map((step) => step.outcome)).toEqual(['timeout', 'answered']);
+    const controller = new AbortController();
+    const stopped = await run(async (attempt, signal, onText) => {
+      onText('partial');
+      controller.abort();
+      return quietlyEnding(attempt, signal);
+    }, controller.signal);
+    expect(stopped.map((step) => step.outcome)).toEqual(['stopped']);
   });
 
   it('falls back when no first token comes in time, cancelling the slow attempt', async () => {

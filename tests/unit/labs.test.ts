@@ -10,7 +10,7 @@ interface ComposeFile {
 const service = (file: string) => (parse(readFileSync(`labs/open-webui/${file}`, 'utf8')) as ComposeFile).services['open-webui'];
 /** Compose's `${NAME:?message}` and `${NAME:-default}` with the values from .env.example. */
 function withEnv(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\{(\w+)(?::[?-][^}]*)?\}/g, (_match, name: string) => env[name] ?? '');
+  return value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_match, name: string, kind?: string, fallback?: string) => env[name] ?? (kind === '-' ? fallback! : ''));
 }
 const envExample = Object.fromEntries(
   readFileSync('labs/open-webui/.env.example', 'utf8').split('\n').filter((line) => /^\w+=/.test(line)).map((line) => line.split('=') as [string, string]),
@@ -36,7 +36,8 @@ describe('the Open WebUI lab’s Compose files', () => {
       const { environment, volumes } = service(file);
       expect(environment['ENABLE_OLLAMA_API']).toBe('False');
       expect(withEnv(environment['OPENAI_API_KEY']!, envExample)).toBe('local-key');
-      expect(environment['ENABLE_PERSISTENT_CONFIG']).toContain('ENABLE_PERSISTENT_CONFIG');
+      expect(withEnv(environment['ENABLE_PERSISTENT_CONFIG']!, {})).toBe('True');
+      expect(withEnv(environment['ENABLE_PERSISTENT_CONFIG']!, envExample)).toBe(envExample['ENABLE_PERSISTENT_CONFIG']);
       expect(volumes).toEqual(['open-webui:/app/backend/data']);
     }
   });

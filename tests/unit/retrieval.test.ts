@@ -44,6 +44,7 @@ describe('markdownPassages', () => {
 
   it('reads table rows and inline marks as plain text', () => {
     expect(plainInline('**Bold** and [a link](https://x) and `code`')).toBe('Bold and a link and code');
+    expect(plainInline('_Emphasis_, OLLAMA_HOST and OLLAMA_ORIGINS, my_file_name.txt')).toBe('Emphasis, OLLAMA_HOST and OLLAMA_ORIGINS, my_file_name.txt');
     const [passage] = markdownPassages('## T\n\n| A | B |\n| --- | --- |\n| one | two |', lesson);
     expect(passage?.text).toBe('A · B\none · two');
   });
@@ -131,6 +132,12 @@ describe('ragMessages and citations', () => {
     expect(splitCitations('It moves [1]. See [2] and [7].', 2)).toEqual(['It moves ', 1, '. See ', 2, ' and [7].']);
     expect(citedPassages('[2] then [1] then [2]', 3)).toEqual([2, 1]);
     expect(citedPassages('no citations', 3)).toEqual([]);
+  });
+
+  it('reads a mark naming several passages, and Arabic-Indic digits', () => {
+    expect(splitCitations('Both say so [1, 2].', 2)).toEqual(['Both say so ', 1, 2, '.']);
+    expect(citedPassages('كما في [٢] و[١،٢]', 2)).toEqual([2, 1]);
+    expect(splitCitations('See [1, 9].', 2)).toEqual(['See [1, 9].']);
   });
 });
 

@@ -4,7 +4,7 @@ import {
   criteria, defaultRatings, deployments, explainRecommendation, measuredLatency, ratingsWithMeasuredLatency, recommend, scenarioOf, scenarios,
   type Ratings, type Scenario, type Weights,
 } from '../../lib/decisionMatrix';
-import { formatMs, formatNumber } from '../../lib/formatting';
+import { metricParts } from '../../lib/chatStream';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { safeStorage } from '../../lib/preferences';
 import { readStrings } from '../dom';
@@ -47,14 +47,8 @@ class DecisionMatrix extends HTMLElement {
     const measured = measuredLatency(parseHistory(safeStorage.get(compareHistoryKey)));
     const note = this.querySelector('.matrix-measured')!;
     this.ratings = measured ? ratingsWithMeasuredLatency(measured.rating) : defaultRatings;
-    const { timeToFirstTokenMs, tokensPerSecond } = measured?.metrics ?? {};
     note.textContent = measured
-      ? this.t('matrix.measured', {
-          rating: measured.rating,
-          model: measured.model,
-          ttft: timeToFirstTokenMs === undefined ? '—' : formatMs(timeToFirstTokenMs, this.locale),
-          rate: tokensPerSecond === undefined ? '—' : formatNumber(tokensPerSecond, this.locale),
-        })
+      ? this.t('matrix.measured', { rating: measured.rating, model: measured.model, ...metricParts(measured.metrics, this.locale) })
       : this.t('matrix.notMeasured');
     this.update();
   }

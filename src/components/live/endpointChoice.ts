@@ -15,7 +15,7 @@ export interface EndpointChoice {
   viaBridge: boolean;
   /** The API base the SDK appends `/chat/completions` to, when it is not `<baseUrl>/v1` (cloud services). */
   apiBaseUrl?: string | undefined;
-  /** A key for this endpoint alone (a cloud endpoint's); otherwise the key typed in the endpoint panel. */
+  /** This endpoint's own key, even an empty one (a cloud endpoint's); when absent, the endpoint panel's key. */
   apiKey?: string | undefined;
 }
 
@@ -56,8 +56,9 @@ export async function chatClient(choice: EndpointChoice) {
   const { default: OpenAI } = await import('openai');
   return new OpenAI({
     baseURL: choice.viaBridge ? `${location.origin}/api/bridge/v1` : (choice.apiBaseUrl ?? `${choice.baseUrl}/v1`),
-    // Local servers ignore the key, but the SDK needs a non-empty one.
-    apiKey: choice.apiKey || apiKey || 'local-key',
+    // A choice with its own key (a cloud endpoint) never gets the panel's. Local servers ignore the key,
+    // but the SDK needs a non-empty one.
+    apiKey: (choice.apiKey === undefined ? apiKey : choice.apiKey) || 'local-key',
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
     defaultHeaders: choice.viaBridge ? { 'X-Course-Endpoint': choice.baseUrl } : {},

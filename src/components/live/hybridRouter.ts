@@ -3,7 +3,8 @@ import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { formatMs } from '../../lib/formatting';
 import { planRoute, runRoute, type Attempt, type RoutePlan, type RoutingPolicy, type TraceStep } from '../../lib/hybridRouting';
 import { translateFrom, type Translate } from '../../lib/i18n';
-import { safeStorage } from '../../lib/preferences';
+import { isLoopbackHost } from '../../lib/bridgeSafety';
+import { safeSessionStorage, safeStorage } from '../../lib/preferences';
 import { streamChat } from './chatStreamRunner';
 import { currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
 import { renderMarkdown } from './renderMarkdown';
@@ -12,15 +13,6 @@ import { readStrings } from '../dom';
 /** The cloud address and model are remembered; the key only in sessionStorage, and only when the learner asks. */
 const cloudSettingsKey = 'edge-course:cloud-endpoint';
 const cloudKeyKey = 'edge-course:cloud-key';
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-function tabStorage(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 class HybridRouter extends HTMLElement {
   private t: Translate = translateFrom({});
@@ -68,7 +60,7 @@ class HybridRouter extends HTMLElement {
     } catch {
       // Unreadable settings: start with empty fields; the key was never among them.
     }
-    const key = tabStorage()?.getItem(cloudKeyKey);
+    const key = safeSessionStorage.get(cloudKeyKey);
     if (key) {
       this.input('.router-cloud-key').value = key;
       this.input('.router-keep-key').checked = true;
@@ -79,14 +71,10 @@ class HybridRouter extends HTMLElement {
     safeStorage.set(cloudSettingsKey, JSON.stringify({ url: this.input('.router-cloud-url').value.trim(), model: this.input('.router-cloud-model').value.trim() }));
   }
 
+  /** Storage refused or full: the key still works for this visit. */
   private saveKey() {
-    const storage = tabStorage();
-    try {
-      if (this.input('.router-keep-key').checked) storage?.setItem(cloudKeyKey, this.input('.router-cloud-key').value);
-      else storage?.removeItem(cloudKeyKey);
-    } catch {
-      // Storage full or refused: the key still works for this visit.
-    }
+    if (this.input('.router-keep-key').checked) safeSessionStorage.set(cloudKeyKey, this.input('.router-cloud-key').value);
+    else safeSessionStorage.remove(cloudKeyKey);
   }
 
   /** The cloud endpoint typed, undefined when none is, or 'invalid' for an address that may not carry a key. */
@@ -96,7 +84,7 @@ class HybridRouter extends HTMLElement {
     if (!address || !model) return undefined;
     try {
       const url = new URL(address);
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) return 'invalid';
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return 'invalid';
       return { baseUrl: url.origin, apiBaseUrl: address, kind: 'openai-compatible', models: [], model, viaBridge: false, apiKey: this.input('.router-cloud-key').value.trim() };
     } catch {
       return 'invalid';
@@ -112,7 +100,7 @@ class HybridRouter extends HTMLElement {
   private explainPlan(plan: RoutePlan, contextTokens: number) {
     this.traceLine(this.t('router.rule', { rule: this.t(`router.rule.${plan.rule}`) }));
     for (const { reason } of plan.skipped) {
-      const kinds = plan.personalData.map((kind) => this.t(`router.data.${kind}`)).join(', ');
+      const kinds = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(plan.personalData.map((kind) => this.t(`router.data.${kind}`)));
       this.traceLine(this.t(`router.skip.${reason}`, { kinds, tokens: plan.estimatedTokens, limit: contextTokens }), 'skipped');
     }
   }

@@ -98,7 +98,8 @@ class OpenWebUiSetupElement extends HTMLElement {
       return;
     }
     const chosen = currentChoice();
-    const probe: EndpointChoice = { kind: 'openai-compatible', models: [], model: undefined, viaBridge: false, ...chosen, baseUrl: endpoint };
+    // Another address than the chosen endpoint gets no key: the panel's key belongs to that endpoint alone.
+    const probe: EndpointChoice = { kind: 'openai-compatible', models: [], model: undefined, viaBridge: false, ...chosen, baseUrl: endpoint, ...(chosen?.baseUrl === endpoint ? {} : { apiKey: '' }) };
     this.status('');
     try {
       const client = await chatClient(probe);

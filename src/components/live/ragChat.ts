@@ -16,7 +16,7 @@ import { chatClient, currentChoice, onChoice, type EndpointChoice } from './endp
 import { failureOf, showDiagnosis } from './diagnosisView';
 import { markTaskDone } from './progressClient';
 import { highlightCode, renderMarkdown } from './renderMarkdown';
-import { readStrings } from '../dom';
+import { listOfNodes, readStrings } from '../dom';
 
 type Ranking = 'keyword' | 'embedding' | 'hybrid';
 
@@ -28,13 +28,22 @@ const candidates = 10;
 const embeddingBatch = 32;
 const excerptChars = 280;
 
+/** A promise that rejects as soon as the signal aborts, without cancelling the shared work behind it. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
 class RagChat extends HTMLElement {
   private strings: Record<string, string> = {};
   private locale = 'en';
   private corpus: Promise<Passage[]> | undefined;
   private readonly files = new Map<string, Passage[]>();
   private index: PassageIndex | undefined;
-  /** Embeddings by model, then by passage id: computed once per visit. */
+  /** Embeddings by endpoint and model, then by passage id: computed once per visit. */
   private readonly embeddings = new Map<string, Map<string, number[]>>();
   private controller: AbortController | undefined;
 
@@ -119,16 +128,16 @@ class RagChat extends HTMLElement {
     for (const passage of this.files.get(fileName) ?? []) for (const known of this.embeddings.values()) known.delete(passage.id);
   }
 
-  private async passageIndex(): Promise<PassageIndex> {
-    this.corpus ??= fetch(this.dataset['corpus'] ?? '').then(async (response) => {
+  private async passageIndex(signal: AbortSignal): Promise<PassageIndex> {
+    const corpus = (this.corpus ??= fetch(this.dataset['corpus'] ?? '').then(async (response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return ((await response.json()) as { passages: Passage[] }).passages;
-    });
+    }));
     let course: Passage[];
     try {
-      course = await this.corpus;
+      course = await untilAborted(corpus, signal);
     } catch (error) {
-      this.corpus = undefined; // let the next question try again
+      if (!signal.aborted) this.corpus = undefined; // let the next question try again
       throw error;
     }
     this.index ??= createPassageIndex([...course, ...[...this.files.values()].flat()], this.locale);
@@ -142,8 +151,9 @@ class RagChat extends HTMLElement {
   /** Ranks by meaning: every passage embedded once per model, then compared with the question's embedding. */
   private async rankByMeaning(question: string, model: string, choice: EndpointChoice, signal: AbortSignal): Promise<RankedPassage[]> {
     const client = await chatClient(choice);
-    const known = this.embeddings.get(model) ?? new Map<string, number[]>();
-    this.embeddings.set(model, known);
+    const cacheKey = `${choice.baseUrl} ${model}`;
+    const known = this.embeddings.get(cacheKey) ?? new Map<string, number[]>();
+    this.embeddings.set(cacheKey, known);
     const passages = await this.allPassages();
     const missing = passages.filter((passage) => !known.has(passage.id));
     const embed = async (inputs: string[]) =>
@@ -158,12 +168,12 @@ class RagChat extends HTMLElement {
     return rankByEmbedding(query ?? [], passages, passages.map((passage) => known.get(passage.id) ?? []), candidates);
   }
 
-  private async retrieve(question: string, ranking: Ranking, signal: AbortSignal): Promise<RankedPassage[]> {
-    const index = await this.passageIndex();
+  private async retrieve(question: string, ranking: Ranking, choice: EndpointChoice | undefined, signal: AbortSignal): Promise<RankedPassage[]> {
+    const index = await this.passageIndex(signal);
     const byKeyword = index.search(question, ranking === 'keyword' ? passagesShown : candidates);
-    const choice = currentChoice();
     const model = this.embeddingModel(choice);
     if (ranking === 'keyword' || !choice || !model) return byKeyword.slice(0, passagesShown);
+    this.querySelector('.rag-ranking-note')!.textContent = ''; // an earlier failure no longer applies
     try {
       const byMeaning = await this.rankByMeaning(question, model, choice, signal);
       return ranking === 'embedding' ? byMeaning.slice(0, passagesShown) : fuseRankings([byKeyword, byMeaning], passagesShown);
@@ -221,12 +231,12 @@ class RagChat extends HTMLElement {
       line.textContent = this.strings['rag.noCitations'] ?? '';
       return;
     }
-    line.replaceChildren(this.strings['rag.cited'] ?? '', ' ');
-    cited.forEach((number, position) => {
+    const links = cited.map((number) => {
       const link = this.citationLink(number, retrieved[number - 1]!.passage);
       link.textContent = `[${number}] ${retrieved[number - 1]!.passage.section}`;
-      line.append(...(position > 0 ? ['; ', link] : [link]));
+      return link;
     });
+    line.replaceChildren(this.strings['rag.cited'] ?? '', ' ', ...listOfNodes(links, this.locale));
   }
 
   private status(text: string) {
@@ -255,7 +265,7 @@ class RagChat extends HTMLElement {
     try {
       let retrieved: RankedPassage[];
       try {
-        retrieved = await this.retrieve(question, ranking, signal);
+        retrieved = await this.retrieve(question, ranking, choice, signal);
       } catch (error) {
         if (signal.aborted) throw error;
         results.hidden = true;
