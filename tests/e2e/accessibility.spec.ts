@@ -30,3 +30,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('the build has lesson pages in every language to check', () => {
   expect(pages).toEqual(expect.arrayContaining(['/en/module-08/04-cutting-edge-models/', '/bg/module-08/04-cutting-edge-models/', '/ar/module-08/04-cutting-edge-models/']));
 });
+
+test('the lesson’s demos, once used, have no WCAG 2.2 AA violations (Arabic, right to left)', async ({ page }) => {
+  await page.goto('/ar/module-08/04-cutting-edge-models/');
+  await page.locator('endpoint-panel').scrollIntoViewIfNeeded();
+  await expect(page.locator('endpoint-panel')).toHaveAttribute('data-connected', 'true');
+  const matrix = page.locator('decision-matrix');
+  await matrix.scrollIntoViewIfNeeded();
+  await matrix.locator('input[type=range]').first().fill('5');
+  const router = page.locator('hybrid-router');
+  await router.scrollIntoViewIfNeeded();
+  await router.locator('.demo-start').click();
+  await expect(router.locator('.router-trace li[data-outcome="answered"]')).toBeVisible();
+  const rag = page.locator('rag-chat');
+  await rag.scrollIntoViewIfNeeded();
+  await rag.locator('.demo-start').click();
+  await expect(rag).toHaveAttribute('data-complete', 'true');
+  await rag.locator('details summary').click();
+  const setup = page.locator('open-webui-setup');
+  await setup.scrollIntoViewIfNeeded();
+  await setup.locator('.owui-system').selectOption('linux');
+  await setup.locator('.owui-check').click();
+  await expect(setup.locator('.owui-status')).not.toBeEmpty();
+  const { violations } = await new AxeBuilder({ page }).include('decision-matrix').include('hybrid-router').include('rag-chat').include('open-webui-setup').withTags(wcagTags).analyze();
+  expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+});
