@@ -191,7 +191,7 @@ async function benchBridge() {
 function benchRetrieval() {
   const rounds = 30;
   for (const quality of retrievalQuality()) {
-    const passages = quality.index.size;
+    const passages = quality.allPassages.length;
     const buildMs: number[] = [];
     for (let round = 0; round < 20; round++) {
       const started = performance.now();

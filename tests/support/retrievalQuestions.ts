@@ -1,6 +1,7 @@
 /**
  * Retrieval quality over the course: for each question in tests/fixtures/retrieval-questions.json, is the
- * section that answers it among the top three passages? Shared by the unit test and `npm run bench`.
+ * section that answers it among the top three passages of the whole corpus? Shared by the unit test and
+ * `npm run bench`. A question names its lesson (or takes the file's), and its section by English anchor.
  */
 import { readFileSync } from 'node:fs';
 import { markdownPassages, type Passage } from '../../src/lib/passages.ts';
@@ -9,12 +10,11 @@ import { locales, sourceLocale, type Locale } from '../../src/lib/locales.ts';
 
 interface QuestionSet {
   lesson: string;
-  questions: ({ answeredIn: string } & Record<Locale, string>)[];
+  questions: ({ answeredIn: string; lesson?: string } & Record<Locale, string>)[];
 }
 
 export interface LocaleQuality {
   locale: Locale;
-  passages: number;
   questions: number;
   hitsAt3: number;
   /** The questions whose section was not in the top three, with what came first instead. */
@@ -25,30 +25,33 @@ export interface LocaleQuality {
 }
 
 const questionSet = JSON.parse(readFileSync('tests/fixtures/retrieval-questions.json', 'utf8')) as QuestionSet;
+const lessonOf = (question: QuestionSet['questions'][number]) => question.lesson ?? questionSet.lesson;
+const lessons = [...new Set(questionSet.questions.map(lessonOf))];
 
-function lessonPassages(locale: Locale): Passage[] {
-  const source = readFileSync(`src/content/sessions/${locale}/${questionSet.lesson}.mdx`, 'utf8');
-  return markdownPassages(source, { id: questionSet.lesson, title: questionSet.lesson });
+function lessonPassages(lesson: string, locale: Locale): Passage[] {
+  const source = readFileSync(`src/content/sessions/${locale}/${lesson}.mdx`, 'utf8');
+  return markdownPassages(source, { id: lesson, title: lesson });
 }
 
-/** Section anchors in order of appearance: translations keep the English sections' order. */
-function sectionAnchors(passages: readonly Passage[]): string[] {
-  return [...new Set(passages.map((passage) => passage.id.split('#')[1]!.replace(/~\d+$/, '')))];
-}
+/** `<lesson>#<anchor>` without the part number of a long section's passages. */
+const sectionOf = (passage: Passage) => passage.id.replace(/~\d+$/, '');
+
+/** A lesson's section ids in order of appearance: translations keep the English sections' order. */
+const sectionIds = (passages: readonly Passage[]) => [...new Set(passages.map(sectionOf))];
 
 export function retrievalQuality(): LocaleQuality[] {
-  const sourceAnchors = sectionAnchors(lessonPassages(sourceLocale));
   return locales.map((locale) => {
-    const passages = lessonPassages(locale);
-    const anchors = sectionAnchors(passages);
-    const index = createPassageIndex(passages, locale);
+    const byLesson = new Map(lessons.map((lesson) => [lesson, { source: sectionIds(lessonPassages(lesson, sourceLocale)), passages: lessonPassages(lesson, locale) }]));
+    const allPassages = [...byLesson.values()].flatMap(({ passages }) => passages);
+    const index = createPassageIndex(allPassages, locale);
     const misses: LocaleQuality['misses'] = [];
     for (const question of questionSet.questions) {
-      const expected = anchors[sourceAnchors.indexOf(question.answeredIn)]!;
-      const top = index.search(question[locale], 3).map(({ passage }) => passage.id.split('#')[1]!.replace(/~\d+$/, ''));
+      const lesson = byLesson.get(lessonOf(question))!;
+      const expected = sectionIds(lesson.passages)[lesson.source.indexOf(`${lessonOf(question)}#${question.answeredIn}`)]!;
+      const top = index.search(question[locale], 3).map(({ passage }) => sectionOf(passage));
       if (!top.includes(expected)) misses.push({ question: question[locale], expected, top });
     }
     const count = questionSet.questions.length;
-    return { locale, passages: passages.length, questions: count, hitsAt3: count - misses.length, misses, index, allPassages: passages, asked: questionSet.questions.map((question) => question[locale]) };
+    return { locale, questions: count, hitsAt3: count - misses.length, misses, index, allPassages, asked: questionSet.questions.map((question) => question[locale]) };
   });
 }
