@@ -102,3 +102,12 @@ test('the endpoint panel’s key never goes to the cloud, and an empty cloud key
   const authorization = (await cloudRequest).headers()['authorization'];
   expect(authorization).not.toContain('sk-local-only');
 });
+
+test('a cloud address that is not https is left out, and the trace says why', async ({ page }) => {
+  const router = await openRouter(page);
+  await router.getByLabel('API address').fill('http://example.com/v1');
+  await takeLocalDown(page);
+  await send(router, 'Explain edge AI in one sentence.');
+  await expect(router.locator('.router-trace li[data-outcome="skipped"]').last()).toHaveText(/^The cloud address must start with https:\/\//);
+  await expect(router.getByRole('status')).toHaveText('No target answered. The trace above says why each one failed.');
+});

@@ -80,3 +80,15 @@ test('the course home lists modules and sessions with duration and level', async
   await expect(card).toContainText('30 دقيقة');
   await expect(card).toContainText('متوسط');
 });
+
+test('scrolling through the whole lesson loads every demo without a script error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto('/en/module-08/04-cutting-edge-models/');
+  for (const demo of ['endpoint-panel', 'model-compare', 'decision-matrix', 'hybrid-router', 'chat-playground', 'rag-chat', 'digit-pad', 'open-webui-setup']) {
+    await page.locator(demo).scrollIntoViewIfNeeded();
+    await page.waitForFunction((tag) => customElements.get(tag) !== undefined, demo);
+  }
+  expect(errors).toEqual([]);
+});

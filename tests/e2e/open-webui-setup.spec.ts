@@ -56,3 +56,16 @@ test('the endpoint is checked the way Open WebUI will call it, and a confirmed r
   await expect(setup.locator('.owui-status')).toHaveText('Well done: the checklist item is ticked.');
   await expect(page.locator('.checklist').getByRole('checkbox', { name: /Connect Open WebUI/ })).toBeChecked();
 });
+
+test('with no server found, the check still goes through the course’s bridge and says nothing answers', async ({ page }) => {
+  await page.route('**/api/endpoints', (route) => route.fulfill({ json: { cli: [], endpoints: [] } }));
+  await page.goto('/en/module-08/04-cutting-edge-models/');
+  const setup = page.locator('open-webui-setup');
+  await setup.scrollIntoViewIfNeeded();
+  await expect(setup.getByLabel('Your shell')).toBeEnabled();
+  await setup.getByLabel('Your endpoint, as your browser reaches it').fill('http://127.0.0.1:5999');
+  const bridged = page.waitForRequest((request) => request.url().endsWith('/api/bridge/v1/models'));
+  await setup.getByRole('button', { name: 'Check that the endpoint lists its models' }).click();
+  await bridged;
+  await expect(setup.getByRole('alert')).toContainText('Nothing answers at this address');
+});

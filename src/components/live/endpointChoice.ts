@@ -3,7 +3,7 @@
  * (when the course runs with `npm start`) or typed; remembered in localStorage without any API key, which
  * stays in memory for the visit. Builds the `openai` client that reaches it through the bridge or directly.
  */
-import type { EndpointKind, EndpointModel } from '../../lib/endpointDiscovery';
+import type { DiscoveryReport, EndpointKind, EndpointModel } from '../../lib/endpointDiscovery';
 import { safeStorage } from '../../lib/preferences';
 
 export interface EndpointChoice {
@@ -21,6 +21,7 @@ export interface EndpointChoice {
 
 const storageKey = 'edge-course:endpoint';
 let current: EndpointChoice | undefined;
+let bridge: boolean | undefined;
 let apiKey = '';
 const listeners = new Set<(choice: EndpointChoice | undefined) => void>();
 
@@ -32,6 +33,29 @@ export function setChoice(choice: EndpointChoice | undefined): void {
   current = choice;
   if (choice) safeStorage.set(storageKey, JSON.stringify({ baseUrl: choice.baseUrl, model: choice.model }));
   for (const listener of listeners) listener(choice);
+}
+
+/** Asks the course's bridge which servers it finds; undefined when the page has none (a static copy). */
+export async function discoverEndpoints(): Promise<DiscoveryReport | undefined> {
+  let report: DiscoveryReport | undefined;
+  try {
+    const response = await fetch('/api/endpoints');
+    report = response.ok && response.headers.get('content-type')?.includes('json') ? ((await response.json()) as DiscoveryReport) : undefined;
+  } catch {
+    report = undefined;
+  }
+  bridge = report !== undefined;
+  return report;
+}
+
+/** Whether this page was served with the course's bridge (`npm start`), asking once if nobody has yet. */
+export async function pageHasBridge(): Promise<boolean> {
+  return bridge ?? (await discoverEndpoints()) !== undefined;
+}
+
+/** The same, once discovery has run (the endpoint panel runs it first). */
+export function hasBridge(): boolean {
+  return bridge ?? false;
 }
 
 export function onChoice(listener: (choice: EndpointChoice | undefined) => void): void {

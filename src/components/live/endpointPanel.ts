@@ -1,8 +1,8 @@
 /** The behaviour of <endpoint-panel>: discover, choose, connect, and diagnose. */
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
-import type { DiscoveredEndpoint, DiscoveryReport } from '../../lib/endpointDiscovery';
+import type { DiscoveredEndpoint } from '../../lib/endpointDiscovery';
 import { interpolate } from '../../lib/i18n';
-import { currentChoice, rememberedChoice, setApiKey, setChoice, type EndpointChoice } from './endpointChoice';
+import { currentChoice, discoverEndpoints, hasBridge, rememberedChoice, setApiKey, setChoice, type EndpointChoice } from './endpointChoice';
 import { failureOf, showDiagnosis } from './diagnosisView';
 import { readStrings } from '../dom';
 
@@ -11,7 +11,6 @@ type Found = DiscoveredEndpoint | (Omit<DiscoveredEndpoint, 'foundBy'> & { found
 class EndpointPanel extends HTMLElement {
   private strings: Record<string, string> = {};
   private found: Found[] = [];
-  private viaBridge = false;
 
   connectedCallback() {
     this.strings = readStrings(this);
@@ -33,25 +32,18 @@ class EndpointPanel extends HTMLElement {
 
   private async discover() {
     this.state(this.strings['endpoint.searching'] ?? '');
-    let report: DiscoveryReport | undefined;
-    try {
-      const response = await fetch('/api/endpoints');
-      report = response.ok && response.headers.get('content-type')?.includes('json') ? ((await response.json()) as DiscoveryReport) : undefined;
-    } catch {
-      report = undefined;
-    }
-    this.viaBridge = report !== undefined;
+    const report = await discoverEndpoints();
     this.found = report?.endpoints ?? [];
     const remembered = rememberedChoice();
-    if (!this.viaBridge && remembered.baseUrl) {
+    if (!hasBridge() && remembered.baseUrl) {
       await this.connectTo(remembered.baseUrl);
       return;
     }
     this.renderEndpoints();
     if (this.found.length === 0) {
-      this.state(this.strings[this.viaBridge ? 'endpoint.noneFound' : 'endpoint.noBridge'] ?? '');
+      this.state(this.strings[hasBridge() ? 'endpoint.noneFound' : 'endpoint.noBridge'] ?? '');
       setChoice(undefined);
-      if (this.viaBridge) this.showFailure({ status: 502, message: 'bridge_unreachable' });
+      if (hasBridge()) this.showFailure({ status: 502, message: 'bridge_unreachable' });
       return;
     }
     const preferred = this.found.findIndex((endpoint) => endpoint.baseUrl === remembered.baseUrl);
@@ -65,9 +57,9 @@ class EndpointPanel extends HTMLElement {
   }
 
   private async connectTo(baseUrl: string) {
-    const probe: EndpointChoice = { baseUrl, kind: 'openai-compatible', models: [], model: undefined, viaBridge: this.viaBridge };
+    const probe: EndpointChoice = { baseUrl, kind: 'openai-compatible', models: [], model: undefined, viaBridge: hasBridge() };
     try {
-      const response = this.viaBridge
+      const response = hasBridge()
         ? await fetch('/api/bridge/v1/models', { headers: { 'X-Course-Endpoint': baseUrl } })
         : await fetch(`${baseUrl}/v1/models`);
       if (!response.ok) {
@@ -119,16 +111,16 @@ class EndpointPanel extends HTMLElement {
     const model =
       chatModels.find((entry) => entry.id === preferredModel)?.id ?? chatModels.find((entry) => entry.loaded !== false)?.id ?? chatModels[0]?.id;
     if (model) models.value = model;
-    const route = this.strings[this.viaBridge ? 'endpoint.viaBridge' : 'endpoint.direct'] ?? '';
+    const route = this.strings[hasBridge() ? 'endpoint.viaBridge' : 'endpoint.direct'] ?? '';
     this.state(interpolate(this.strings['endpoint.connected'] ?? '', { kind: this.kindLabel(endpoint), url: endpoint.baseUrl, route }));
     this.dataset['connected'] = 'true';
     showDiagnosis(this.querySelector('.diagnosis')!, undefined, undefined, this.strings);
-    setChoice({ baseUrl: endpoint.baseUrl, kind: endpoint.kind, generation: endpoint.generation, models: endpoint.models, model, viaBridge: this.viaBridge });
+    setChoice({ baseUrl: endpoint.baseUrl, kind: endpoint.kind, generation: endpoint.generation, models: endpoint.models, model, viaBridge: hasBridge() });
   }
 
   private showFailure(failure: { status: number | undefined; message: string }, choice?: EndpointChoice) {
     delete this.dataset['connected'];
-    showDiagnosis(this.querySelector('.diagnosis')!, { ...failure, direct: !this.viaBridge, model: choice?.model }, choice, this.strings);
+    showDiagnosis(this.querySelector('.diagnosis')!, { ...failure, direct: !hasBridge(), model: choice?.model }, choice, this.strings);
   }
 }
 

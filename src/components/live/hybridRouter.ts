@@ -135,9 +135,10 @@ class HybridRouter extends HTMLElement {
     });
     this.querySelector('.router-trace')!.replaceChildren();
     answer.replaceChildren();
-    status.textContent = cloud === 'invalid' ? this.t('router.invalidCloud') : '';
+    status.textContent = '';
     this.querySelector<HTMLElement>('.router-results')!.hidden = false;
     this.explainPlan(plan, contextTokens);
+    if (cloud === 'invalid') this.traceLine(this.t('router.invalidCloud'), 'skipped');
     if (plan.attempts.length === 0) {
       this.traceLine(this.t('router.nothingToTry'), 'refused');
       return;

@@ -117,7 +117,8 @@ class ModelCompare extends HTMLElement {
     const svg = this.querySelector<SVGSVGElement>('.compare-chart')!;
     const longest = Math.max(1, ...history.flatMap((run) => run.results.map((result) => result.metrics.totalMs)));
     const rowHeight = 14;
-    svg.setAttribute('viewBox', `0 0 400 ${Math.max(20, history.length * history[0]?.results.length! * rowHeight + 10)}`);
+    const rows = history.reduce((count, run) => count + run.results.length, 0);
+    svg.setAttribute('viewBox', `0 0 400 ${Math.max(20, rows * rowHeight + 10)}`);
     let y = 4;
     const nodes: SVGElement[] = [];
     for (const run of history)

@@ -3,7 +3,7 @@ import { interpolate } from '../../lib/i18n';
 import { pathInLocale } from '../../lib/locales';
 import { hostSystemOf, isHostSystem, openWebUiSetup, type LinuxNetwork } from '../../lib/openWebUiCommands';
 import { defaultShell, isShell, preferenceKeys, safeStorage } from '../../lib/preferences';
-import { chatClient, currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
+import { chatClient, currentChoice, onChoice, pageHasBridge, type EndpointChoice } from './endpointChoice';
 import { failureOf, showDiagnosis } from './diagnosisView';
 import { markTaskDone } from './progressClient';
 import { readStrings } from '../dom';
@@ -99,7 +99,7 @@ class OpenWebUiSetupElement extends HTMLElement {
     }
     const chosen = currentChoice();
     // Another address than the chosen endpoint gets no key: the panel's key belongs to that endpoint alone.
-    const probe: EndpointChoice = { kind: 'openai-compatible', models: [], model: undefined, viaBridge: false, ...chosen, baseUrl: endpoint, ...(chosen?.baseUrl === endpoint ? {} : { apiKey: '' }) };
+    const probe: EndpointChoice = { kind: 'openai-compatible', models: [], model: undefined, viaBridge: await pageHasBridge(), ...chosen, baseUrl: endpoint, ...(chosen?.baseUrl === endpoint ? {} : { apiKey: '' }) };
     this.status('');
     try {
       const client = await chatClient(probe);
