@@ -97,9 +97,14 @@ class HybridRouter extends HTMLElement {
     this.querySelector('.router-trace')!.append(item);
   }
 
-  private explainPlan(plan: RoutePlan, contextTokens: number) {
+  /** The rule, then why targets were left out; a cloud address that was refused is named as the reason. */
+  private explainPlan(plan: RoutePlan, contextTokens: number, cloudRefused: boolean) {
     this.traceLine(this.t('router.rule', { rule: this.t(`router.rule.${plan.rule}`) }));
     for (const { reason } of plan.skipped) {
+      if (reason === 'no-cloud' && cloudRefused) {
+        this.traceLine(this.t('router.invalidCloud'), 'skipped');
+        continue;
+      }
       const kinds = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(plan.personalData.map((kind) => this.t(`router.data.${kind}`)));
       this.traceLine(this.t(`router.skip.${reason}`, { kinds, tokens: plan.estimatedTokens, limit: contextTokens }), 'skipped');
     }
@@ -137,8 +142,7 @@ class HybridRouter extends HTMLElement {
     answer.replaceChildren();
     status.textContent = '';
     this.querySelector<HTMLElement>('.router-results')!.hidden = false;
-    this.explainPlan(plan, contextTokens);
-    if (cloud === 'invalid') this.traceLine(this.t('router.invalidCloud'), 'skipped');
+    this.explainPlan(plan, contextTokens, cloud === 'invalid');
     if (plan.attempts.length === 0) {
       this.traceLine(this.t('router.nothingToTry'), 'refused');
       return;
