@@ -3,20 +3,17 @@
  * Prerendered lessons never pass through here; they are plain files.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { isOwnHost, isOwnOrigin } from './lib/bridgeSafety';
+import { bridgeRefusal as refuse, isOwnHost, isOwnOrigin, maxBodyBytes, tooLargeMessage } from './lib/bridgeSafety';
 
-const maxBodyBytes = 1024 * 1024;
-
-function refuse(status: number, message: string): Response {
-  return Response.json({ error: { message, type: 'bridge_refused' } }, { status });
-}
+/** The port this server listens on, fixed when it starts. */
+const ownPort = Number(process.env['PORT'] ?? 4321);
 
 export const onRequest = defineMiddleware((context, next) => {
   if (!context.url.pathname.startsWith('/api/')) return next();
   const { headers } = context.request;
   const host = headers.get('host');
-  if (!isOwnHost(host, Number(process.env['PORT'] ?? 4321))) return refuse(421, `Requests to the course bridge must be addressed to this machine, not "${host}".`);
+  if (!isOwnHost(host, ownPort)) return refuse(421, `Requests to the course bridge must be addressed to this machine, not "${host}".`);
   if (!isOwnOrigin(headers.get('origin'), host)) return refuse(403, 'The course bridge only answers the course’s own pages.');
-  if (Number(headers.get('content-length') ?? 0) > maxBodyBytes) return refuse(413, 'Request too large for the course bridge (1 MB at most).');
+  if (Number(headers.get('content-length') ?? 0) > maxBodyBytes) return refuse(413, tooLargeMessage);
   return next();
 });

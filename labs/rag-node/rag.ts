@@ -17,6 +17,9 @@ import { citedPassages, ragMessages } from '../../src/lib/ragPrompt.ts';
 
 export const sampleDocs = resolve(import.meta.dirname, '../chainlit-rag/docs');
 
+/** As in the course's demo: the three best passages go into the prompt. */
+const passagesInPrompt = 3;
+
 /** The same instructions as the course's "Ask the course" demo, in English. */
 const promptWords = { instructions: en['rag.instructions'], passagesHeading: en['rag.promptPassages'], questionHeading: en['rag.promptQuestion'] };
 
@@ -56,8 +59,8 @@ export interface RagAnswer {
 }
 
 /** Retrieves, asks and streams; an empty answer when no passage matches (the model is not asked). */
-export async function answerQuestion(options: { question: string; passages: Passage[]; client: OpenAI; model: string; limit?: number; onText?: (piece: string) => void }): Promise<RagAnswer> {
-  const retrieved = createPassageIndex(options.passages, 'en').search(options.question, options.limit ?? 3);
+export async function answerQuestion(options: { question: string; passages: Passage[]; client: OpenAI; model: string; onText?: (piece: string) => void }): Promise<RagAnswer> {
+  const retrieved = createPassageIndex(options.passages, 'en').search(options.question, passagesInPrompt);
   if (retrieved.length === 0) return { retrieved, answer: '', cited: [] };
   const stream = await options.client.chat.completions.create({ model: options.model, messages: ragMessages(options.question, retrieved, promptWords), stream: true });
   let answer = '';

@@ -81,7 +81,6 @@ export const ar: Partial<Dictionary> = {
   'provider.auto': 'تلقائي',
   'provider.webgpu': 'WebGPU',
   'provider.wasm': 'WebAssembly (المعالج المركزي)',
-  'provider.unavailable': 'WebGPU غير متاح هنا، لذا يعمل النموذج على WebAssembly.',
   'digits.title': 'ارسم رقمًا',
   'digits.intro': 'ارسم رقمًا من 0 إلى 9 بالفأرة أو بإصبعك أو بالقلم. يُعاد تحجيم الرسم وتوسيطه كما عولجت أرقام MNIST، ثم يصنّفه نموذج صغير يعمل في متصفحك.',
   'digits.canvasLabel': 'منطقة الرسم: ارسم رقمًا واحدًا',

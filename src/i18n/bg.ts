@@ -81,7 +81,6 @@ export const bg: Partial<Dictionary> = {
   'provider.auto': 'Автоматично',
   'provider.webgpu': 'WebGPU',
   'provider.wasm': 'WebAssembly (процесор)',
-  'provider.unavailable': 'WebGPU не е наличен тук, затова моделът работи с WebAssembly.',
   'digits.title': 'Нарисувайте цифра',
   'digits.intro': 'Нарисувайте цифра от 0 до 9 с мишката, пръста или писалка. Рисунката се мащабира и центрира така, както са обработени цифрите в MNIST, след което се класифицира от малък модел, който работи в браузъра ви.',
   'digits.canvasLabel': 'Поле за рисуване: нарисувайте една цифра',

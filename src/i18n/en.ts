@@ -79,7 +79,6 @@ export const en = {
   'provider.auto': 'Auto',
   'provider.webgpu': 'WebGPU',
   'provider.wasm': 'WebAssembly (CPU)',
-  'provider.unavailable': 'WebGPU is not available here, so this runs on WebAssembly.',
   'digits.title': 'Draw a digit',
   'digits.intro': 'Draw a digit from 0 to 9 with your mouse, finger or pen. The drawing is scaled and centred the way the MNIST digits were, then classified by a small model running in your browser.',
   'digits.canvasLabel': 'Drawing area: draw one digit',

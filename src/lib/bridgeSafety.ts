@@ -51,3 +51,13 @@ export function isAllowedTarget(target: string, allowedLanHosts: readonly string
 export function allowedLanHosts(setting: string | undefined): string[] {
   return (setting ?? '').split(',').map((host) => host.trim()).filter(Boolean);
 }
+
+/** The largest request body the bridge forwards: chat requests are a few kilobytes. */
+export const maxBodyBytes = 1024 * 1024;
+
+export const tooLargeMessage = 'Request too large for the course bridge (1 MB at most).';
+
+/** The bridge's refusal, shaped like an OpenAI error so the `openai` SDK reads its message. */
+export function bridgeRefusal(status: number, message: string): Response {
+  return Response.json({ error: { message, type: 'bridge_refused' } }, { status });
+}

@@ -3,6 +3,7 @@
  * and its model card. The URL carries the model's hash so a retrained model is never read from a stale cache.
  */
 import card from '../data/digit-model-card.json';
+import type { PlaceholderInput } from './onnxFile';
 
 export const digitModelCard = card;
 export const digitModelUrl = `/models/digit-classifier.onnx?v=${card.sha256.slice(0, 12)}`;
@@ -12,4 +13,9 @@ export const digitSamplesUrl = `/models/digit-samples.json?v=${card.sha256.slice
 export interface DigitSample {
   label: number;
   pixels: number[];
+}
+
+/** The model's input for one preprocessed 28×28 digit, named and shaped as its card says. */
+export function digitModelInput(pixels: Float32Array): PlaceholderInput[] {
+  return [{ name: card.input.name, type: 'float32', dims: card.input.shape, data: pixels }];
 }

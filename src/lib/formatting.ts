@@ -1,4 +1,4 @@
-/** Numbers as a reader of a given language expects them: sizes, durations, percentages. */
+/** Numbers as a reader of a given language expects them (sizes, durations, percentages), and read back in any script. */
 
 export function formatBytes(bytes: number, locale: string): string {
   const [unit, value] = bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', bytes / 1024] as const);
@@ -16,4 +16,9 @@ export function formatPercent(fraction: number, locale: string, fractionDigits =
 
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(value);
+}
+
+/** Arabic-Indic and Persian digits as ASCII, so that numbers written in any script can be read. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0)! - 0x0660) % 0x90));
 }

@@ -4,6 +4,8 @@
  * before anything is sent; the run then tries each target in turn and records why it moved on.
  * Prompts marked private, or that look like they hold personal data, never go to the cloud.
  */
+import { isLoopbackHost } from './bridgeSafety.ts';
+import { asciiDigits } from './formatting.ts';
 
 export const routingPolicies = ['local-first', 'cloud-first', 'by-task'] as const;
 export type RoutingPolicy = (typeof routingPolicies)[number];
@@ -67,11 +69,6 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Arabic-Indic and Persian digits as ASCII, so that numbers are recognised in any script. */
-function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0)! - 0x0660) % 0x90));
-}
-
 /**
  * What in a prompt looks like personal data: e-mail addresses, IBANs, card numbers (15–16 digits passing
  * Luhn) and phone numbers (an international or trunk prefix, or the North American 3-3-4 shape). Version
@@ -101,6 +98,21 @@ export function personalDataIn(prompt: string): PersonalData[] {
     if (digits >= 8 && digits <= 15) found.add('phone');
   }
   return [...found];
+}
+
+/**
+ * The API address of the cloud endpoint the learner typed, which their key will be sent to: undefined
+ * when no address or model is given, 'invalid' unless it is https (or http to this computer).
+ */
+export function cloudApiAddress(typed: string, model: string): string | 'invalid' | undefined {
+  const address = typed.trim().replace(/\/+$/, '');
+  if (!address || !model) return undefined;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)) ? address : 'invalid';
+  } catch {
+    return 'invalid';
+  }
 }
 
 /** A rough token count that errs high: about three characters per token across scripts. */
@@ -166,22 +178,21 @@ export async function runRoute(plan: RoutePlan, send: SendAttempt, options: { fi
       controller.abort();
     }, options.firstTokenTimeoutMs);
     const startedAt = Date.now();
-    let step: TraceStep;
+    let failure: string | undefined;
     try {
       await send(attempt, controller.signal, (text) => {
         clearTimeout(timer);
         options.onText(attempt, text);
       });
-      // The openai SDK ends an aborted stream quietly instead of throwing: an abort is still no answer.
-      const outcome: AttemptOutcome = options.signal.aborted ? 'stopped' : timedOut ? 'timeout' : 'answered';
-      step = { attempt, outcome, ms: Date.now() - startedAt };
     } catch (error) {
-      const outcome: AttemptOutcome = options.signal.aborted ? 'stopped' : timedOut ? 'timeout' : 'failed';
-      step = { attempt, outcome, detail: outcome === 'failed' ? (error instanceof Error ? error.message : String(error)) : undefined, ms: Date.now() - startedAt };
+      failure = error instanceof Error ? error.message : String(error);
     } finally {
       clearTimeout(timer);
       options.signal.removeEventListener('abort', stopAll);
     }
+    // The openai SDK ends an aborted stream quietly instead of throwing: an abort is no answer either way.
+    const outcome: AttemptOutcome = options.signal.aborted ? 'stopped' : timedOut ? 'timeout' : failure !== undefined ? 'failed' : 'answered';
+    const step: TraceStep = { attempt, outcome, detail: outcome === 'failed' ? failure : undefined, ms: Date.now() - startedAt };
     steps.push(step);
     options.onStep?.(step);
     if (step.outcome === 'answered' || step.outcome === 'stopped') break;

@@ -64,7 +64,6 @@ export const demoLoaderKeys = [
   'demo.error.run-failed',
   'provider.webgpu',
   'provider.wasm',
-  'provider.unavailable',
 ] as const satisfies readonly UiKey[];
 
 /** The diagnoses an endpoint demo may show (see src/lib/endpointDiagnosis.ts). */

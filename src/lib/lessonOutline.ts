@@ -4,6 +4,7 @@
  * Translation status compares these between a translation and its English source.
  */
 import { createHash } from 'node:crypto';
+import { fenceAfter, markdownBody } from './markdownSource.ts';
 
 export interface LessonSection {
   heading: string;
@@ -18,7 +19,6 @@ export interface LessonOutline {
   taskIds: string[];
 }
 
-const fencePattern = /^\s*(`{3,}|~{3,})/;
 const headingPattern = /^(#{2,6})\s+(.+?)\s*#*\s*$/;
 const taskPattern = /<Task\s[^>]*\bid=["']([^"']+)["']/g;
 
@@ -26,31 +26,19 @@ export function md5(text: string | Uint8Array): string {
   return createHash('md5').update(text).digest('hex');
 }
 
-/** Frontmatter and HTML/MDX comments are not part of the lesson's body. */
-function stripFrontmatterAndComments(source: string): string {
-  return source
-    .replace(/\r\n?/g, '\n')
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
-}
-
 /** Reads the outline of a lesson source. Lines inside code fences are never taken for headings. */
 export function lessonOutline(source: string): LessonOutline {
-  const lines = stripFrontmatterAndComments(source).split('\n');
+  const lines = markdownBody(source).split('\n');
   const sections: { heading: string; lines: string[] }[] = [];
   let openFence: string | undefined;
   let headingCount = 0;
   let codeBlockCount = 0;
 
   for (const line of lines) {
-    const fence = fencePattern.exec(line)?.[1];
-    if (openFence) {
-      if (fence && fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence) openFence = undefined;
-    } else if (fence) {
-      openFence = fence;
-      codeBlockCount++;
-    } else {
+    const inCode = openFence !== undefined;
+    openFence = fenceAfter(openFence, line);
+    if (!inCode && openFence) codeBlockCount++;
+    else if (!inCode) {
       const heading = headingPattern.exec(line);
       if (heading) {
         headingCount++;

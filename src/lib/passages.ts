@@ -4,6 +4,7 @@
  * computed with github-slugger as Astro computes heading ids, so a citation can link to the very section.
  */
 import GithubSlugger from 'github-slugger';
+import { fenceAfter, markdownBody } from './markdownSource.ts';
 
 export interface Passage {
   /** Unique inside a corpus: `<source id>#<anchor>` plus a part number for long sections. */
@@ -28,7 +29,6 @@ export interface PassageSource {
 /** Passages are cut near this many characters, at a paragraph break, to keep a prompt of three short. */
 export const passageTargetChars = 900;
 
-const fencePattern = /^\s*(`{3,}|~{3,})/;
 const headingPattern = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const componentTagPattern = /<\/?[A-Z][\w.]*(?:\s[^<>]*?)?\/?>/g;
 
@@ -74,12 +74,7 @@ interface Section {
  */
 export function markdownPassages(markdown: string, source: PassageSource): Passage[] {
   const slugger = new GithubSlugger();
-  const lines = markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-    .split('\n');
+  const lines = markdownBody(markdown).split('\n');
   const sections: Section[] = [{ heading: source.title, anchor: undefined, paragraphs: [] }];
   let paragraph: string[] = [];
   let openFence: string | undefined;
@@ -97,16 +92,10 @@ export function markdownPassages(markdown: string, source: PassageSource): Passa
       if (/^\s*<\/OsTabs>/.test(line)) tabIndex = -1;
     }
     const inLaterTab = tabIndex > 0;
-    const fence = fencePattern.exec(line)?.[1];
-    if (openFence) {
-      if (fence && fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence) openFence = undefined;
-      else if (!inLaterTab) paragraph.push(line);
-      continue;
-    }
-    if (fence) {
-      openFence = fence;
-      continue;
-    }
+    const inCode = openFence !== undefined;
+    openFence = fenceAfter(openFence, line);
+    if (inCode && openFence && !inLaterTab) paragraph.push(line); // code is kept, its fences are not
+    if (inCode || openFence) continue;
     const heading = headingPattern.exec(line);
     if (heading) {
       flush();

@@ -29,6 +29,16 @@ export function defaultShell(platform: string): Shell {
   return /^win/i.test(platform) ? 'powershell' : 'posix';
 }
 
+/**
+ * The shell the reader uses: the one they chose, else the one the page's head script settled on before
+ * first paint (`<html data-shell>`), else their OS's default.
+ */
+export function preferredShell(platform: string, pageShell?: string): Shell {
+  const stored = safeStorage.get(preferenceKeys.shell);
+  if (isShell(stored)) return stored;
+  return isShell(pageShell) ? pageShell : defaultShell(platform);
+}
+
 /** The tab to show in a group offering `available` shells, given the reader's preferred one. */
 export function shellToShow(preferred: Shell, available: readonly Shell[]): Shell | undefined {
   return available.includes(preferred) ? preferred : available[0];

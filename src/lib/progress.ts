@@ -109,21 +109,27 @@ export function progressFromData(data: unknown): ReadResult {
 
 /** Reads progress from JSON text (stored or imported). */
 export function progressFromJson(text: string): ReadResult {
-  let data: unknown;
+  const data = parseJson(text);
+  return data === notJson ? { ok: false, error: 'not-json' } : progressFromData(data);
+}
+
+const notJson = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    return { ok: false, error: 'not-json' };
+    return notJson;
   }
-  return progressFromData(data);
 }
 
 /** Reads an exported file: it must say it is one, then it is read like stored progress. */
 export function progressFromExport(text: string): ReadResult {
-  const result = progressFromJson(text);
+  const data = parseJson(text);
+  if (data === notJson) return { ok: false, error: 'not-json' };
+  const result = progressFromData(data);
   if (!result.ok) return result;
-  const data = JSON.parse(text) as Record<string, unknown>;
-  return data['format'] === exportFormat ? result : { ok: false, error: 'not-progress' };
+  return (data as Record<string, unknown>)['format'] === exportFormat ? result : { ok: false, error: 'not-progress' };
 }
 
 export function progressToExport(progress: Progress, exportedAt: Date): string {

@@ -2,6 +2,7 @@
  * The prompt a retrieval-augmented answer is asked with, and the citations read back from the answer.
  * Passages are numbered [1], [2]… in the prompt; the model is told to cite them the same way.
  */
+import { asciiDigits } from './formatting.ts';
 import type { RankedPassage } from './passageSearch.ts';
 
 export interface ChatMessage {
@@ -28,10 +29,6 @@ const digit = '[0-9\u0660-\u0669\u06F0-\u06F9]';
 /** `[1]`, `[1, 2]` or `[١]`: models cite one passage or several, in Latin or Arabic-Indic digits. */
 const citationPattern = new RegExp(`\\[(${digit}{1,2}(?:\\s*[,،]\\s*${digit}{1,2})*)\\]`, 'g');
 
-function citationNumber(text: string): number {
-  return Number(text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (char) => String((char.codePointAt(0)! - 0x0660) % 0x90)));
-}
-
 /**
  * The answer's text cut around citation marks: strings, and passage numbers (1-based) where a mark stood.
  * A mark naming several passages gives several numbers; a mark naming a passage that was not sent stays text.
@@ -40,7 +37,7 @@ export function splitCitations(text: string, passageCount: number): (string | nu
   const pieces: (string | number)[] = [];
   let last = 0;
   for (const match of text.matchAll(citationPattern)) {
-    const numbers = match[1]!.split(/\s*[,،]\s*/).map(citationNumber);
+    const numbers = match[1]!.split(/\s*[,،]\s*/).map((number) => Number(asciiDigits(number)));
     if (numbers.some((number) => number < 1 || number > passageCount)) continue;
     if (match.index > last) pieces.push(text.slice(last, match.index));
     pieces.push(...numbers);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { openWithEndpoint } from './lessonPage';
 import { builtPagePaths } from './site-pages';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -32,11 +33,7 @@ test('the build has lesson pages in every language to check', () => {
 });
 
 test('the lesson’s demos, once used, have no WCAG 2.2 AA violations (Arabic, right to left)', async ({ page }) => {
-  await page.goto('/ar/module-08/04-cutting-edge-models/');
-  await page.locator('endpoint-panel').scrollIntoViewIfNeeded();
-  await expect(page.locator('endpoint-panel')).toHaveAttribute('data-connected', 'true');
-  const matrix = page.locator('decision-matrix');
-  await matrix.scrollIntoViewIfNeeded();
+  const matrix = await openWithEndpoint(page, 'decision-matrix', 'ar');
   await matrix.locator('input[type=range]').first().fill('5');
   const router = page.locator('hybrid-router');
   await router.scrollIntoViewIfNeeded();

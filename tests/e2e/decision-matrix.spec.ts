@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { sessionFourPath } from './lessonPage';
 
 async function openMatrix(page: Page) {
-  await page.goto('/en/module-08/04-cutting-edge-models/');
+  await page.goto(sessionFourPath());
   const matrix = page.locator('decision-matrix');
   await matrix.scrollIntoViewIfNeeded();
   await expect(matrix.getByLabel('Scenario')).toBeEnabled();

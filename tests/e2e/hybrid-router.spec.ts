@@ -1,15 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { emulatorPorts } from '../support/emulators';
+import { openWithEndpoint } from './lessonPage';
 
 const cloudUrl = `http://127.0.0.1:${emulatorPorts.permissive}/v1`;
 const cloudModel = 'Phi-4-mini-instruct-generic-cpu:5';
 
 async function openRouter(page: Page) {
-  await page.goto('/en/module-08/04-cutting-edge-models/');
-  await page.locator('endpoint-panel').scrollIntoViewIfNeeded();
-  await expect(page.locator('endpoint-panel')).toHaveAttribute('data-connected', 'true');
-  const router = page.locator('hybrid-router');
-  await router.scrollIntoViewIfNeeded();
+  const router = await openWithEndpoint(page, 'hybrid-router');
   await expect(router.getByLabel('Local model for chat')).toHaveValue('qwen2.5-0.5b-instruct-generic-cpu:4');
   await router.getByLabel('API address').fill(cloudUrl);
   await router.getByLabel('API key').fill('sk-test-key');

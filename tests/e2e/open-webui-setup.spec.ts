@@ -1,12 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { emulatorPorts } from '../support/emulators';
+import { openWithEndpoint, sessionFourPath } from './lessonPage';
 
 async function openSetup(page: Page) {
-  await page.goto('/en/module-08/04-cutting-edge-models/');
-  await page.locator('endpoint-panel').scrollIntoViewIfNeeded();
-  await expect(page.locator('endpoint-panel')).toHaveAttribute('data-connected', 'true');
-  const setup = page.locator('open-webui-setup');
-  await setup.scrollIntoViewIfNeeded();
+  const setup = await openWithEndpoint(page, 'open-webui-setup');
   await expect(setup.getByLabel('Your shell')).toBeEnabled();
   return setup;
 }
@@ -59,7 +56,7 @@ test('the endpoint is checked the way Open WebUI will call it, and a confirmed r
 
 test('with no server found, the check still goes through the course’s bridge and says nothing answers', async ({ page }) => {
   await page.route('**/api/endpoints', (route) => route.fulfill({ json: { cli: [], endpoints: [] } }));
-  await page.goto('/en/module-08/04-cutting-edge-models/');
+  await page.goto(sessionFourPath());
   const setup = page.locator('open-webui-setup');
   await setup.scrollIntoViewIfNeeded();
   await expect(setup.getByLabel('Your shell')).toBeEnabled();

@@ -1,12 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openWithEndpoint } from './lessonPage';
 
 async function openRagChat(page: Page, locale = 'en') {
-  await page.goto(`/${locale}/module-08/04-cutting-edge-models/`);
-  const panel = page.locator('endpoint-panel');
-  await panel.scrollIntoViewIfNeeded();
-  await expect(panel).toHaveAttribute('data-connected', 'true');
-  const rag = page.locator('rag-chat');
-  await rag.scrollIntoViewIfNeeded();
+  const rag = await openWithEndpoint(page, 'rag-chat', locale);
   await expect(rag.locator('.demo-start')).toBeEnabled();
   return rag;
 }

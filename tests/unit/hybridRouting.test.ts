@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTokens, personalDataIn, planRoute, runRoute, taskKindOf, type Attempt, type RouteSetup } from '../../src/lib/hybridRouting';
+import { cloudApiAddress, estimateTokens, personalDataIn, planRoute, runRoute, taskKindOf, type Attempt, type RouteSetup } from '../../src/lib/hybridRouting';
 
 const setup: RouteSetup = {
   policy: 'local-first',
@@ -148,5 +148,22 @@ describe('runRoute', () => {
       controller.abort();
     }), controller.signal);
     expect(steps.map((step) => step.outcome)).toEqual(['stopped']);
+  });
+});
+
+describe('cloudApiAddress', () => {
+  it('takes an https address, or http to this computer, without its trailing slash', () => {
+    expect(cloudApiAddress(' https://api.openai.com/v1/ ', 'gpt-4o-mini')).toBe('https://api.openai.com/v1');
+    expect(cloudApiAddress('http://127.0.0.1:5392/v1', 'm')).toBe('http://127.0.0.1:5392/v1');
+  });
+
+  it('refuses to send a key over plain http to another computer, or to a malformed address', () => {
+    expect(cloudApiAddress('http://example.com/v1', 'm')).toBe('invalid');
+    expect(cloudApiAddress('api.openai.com', 'm')).toBe('invalid');
+  });
+
+  it('has no cloud without both an address and a model', () => {
+    expect(cloudApiAddress('', 'm')).toBeUndefined();
+    expect(cloudApiAddress('https://api.openai.com/v1', '')).toBeUndefined();
   });
 });

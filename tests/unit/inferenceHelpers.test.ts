@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { percentile, summarize } from '../../src/lib/benchmarkStats';
 import { maxAbsDifference, softmax, topGuesses } from '../../src/lib/classification';
-import { formatBytes, formatMs, formatPercent } from '../../src/lib/formatting';
+import { asciiDigits, formatBytes, formatMs, formatPercent } from '../../src/lib/formatting';
+import { digitModelInput } from '../../src/lib/digitModel';
 import { formatShape, looksLikeOnnx, placeholderInput } from '../../src/lib/onnxFile';
 import { isSoftwareAdapter, webGpuVerdict } from '../../src/lib/webGpuSupport';
 
@@ -72,5 +73,18 @@ describe('formatting', () => {
     expect(formatMs(61.84, 'en')).toBe('61.8 ms');
     expect(formatPercent(0.9905, 'en', 2)).toBe('99.05%');
     expect(formatBytes(93_662, 'bg')).toContain('91,5');
+  });
+});
+
+describe('digitModelInput', () => {
+  it('names and shapes one digit as the model card says', () => {
+    const pixels = new Float32Array(28 * 28);
+    expect(digitModelInput(pixels)).toEqual([{ name: 'Input3', type: 'float32', dims: [1, 1, 28, 28], data: pixels }]);
+  });
+});
+
+describe('asciiDigits', () => {
+  it('reads Arabic-Indic and Persian digits as ASCII and leaves the rest', () => {
+    expect(asciiDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ 42')).toBe('0123456789 0123456789 42');
   });
 });

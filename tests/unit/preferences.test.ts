@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultShell, isShell, safeStorage, shellToShow } from '../../src/lib/preferences';
+import { defaultShell, isShell, preferredShell, safeStorage, shellToShow } from '../../src/lib/preferences';
 
 describe('defaultShell', () => {
   it('is PowerShell on Windows and a POSIX shell elsewhere', () => {
@@ -37,5 +37,17 @@ describe('safeStorage', () => {
     });
     expect(safeStorage.get('k')).toBeNull();
     expect(safeStorage.set('k', 'v')).toBe(false);
+  });
+});
+
+describe('preferredShell', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('takes the reader’s stored choice, else the page’s, else the OS default', () => {
+    expect(preferredShell('Win32')).toBe('powershell');
+    expect(preferredShell('Linux x86_64', 'cmd')).toBe('cmd');
+    expect(preferredShell('MacIntel', 'fish')).toBe('posix');
+    vi.stubGlobal('localStorage', { getItem: () => 'cmd' });
+    expect(preferredShell('MacIntel', 'posix')).toBe('cmd');
   });
 });

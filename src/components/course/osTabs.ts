@@ -2,14 +2,7 @@
  * The behaviour of <os-tabs>: arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic
  * activation); choosing a shell shows it in every group on the page, in other open tabs, and on later visits.
  */
-import { defaultShell, isShell, preferenceKeys, safeStorage, shellToShow, type Shell } from '../../lib/preferences';
-
-function preferredShell(): Shell {
-  const stored = safeStorage.get(preferenceKeys.shell);
-  if (isShell(stored)) return stored;
-  const fromHead = document.documentElement.dataset['shell'];
-  return isShell(fromHead) ? fromHead : defaultShell(navigator.platform);
-}
+import { isShell, preferenceKeys, preferredShell, safeStorage, shellToShow, type Shell } from '../../lib/preferences';
 
 class OsTabs extends HTMLElement {
   get tabs(): HTMLButtonElement[] {
@@ -17,7 +10,7 @@ class OsTabs extends HTMLElement {
   }
 
   connectedCallback() {
-    this.show(preferredShell());
+    this.show(preferredShell(navigator.platform, document.documentElement.dataset['shell']));
     this.addEventListener('click', (event) => {
       const tab = (event.target as Element).closest<HTMLButtonElement>('[role=tab]');
       if (tab) choose(tab.dataset['shell']);

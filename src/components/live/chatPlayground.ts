@@ -65,7 +65,7 @@ class ChatPlayground extends HTMLElement {
       await highlightCode(answer);
     } catch (error) {
       if (this.controller.signal.aborted) status.textContent = this.strings['chat.stopped'] ?? '';
-      else if (error instanceof StreamBrokeOff) status.textContent = interpolate(this.strings['chat.brokeOff'] ?? '', { detail: error instanceof Error ? error.message : String(error) });
+      else if (error instanceof StreamBrokeOff) status.textContent = interpolate(this.strings['chat.brokeOff'] ?? '', { detail: error.message });
       else showDiagnosis(diagnosis, failureOf(error, choice), choice, this.strings);
     } finally {
       clearTimeout(slow);

@@ -1,13 +1,8 @@
 /** Shows a diagnosis in the reader's language with the command that fixes it for their shell and CLI. */
 import { diagnose, fixCommand, type FailedRequest } from '../../lib/endpointDiagnosis';
 import { interpolate } from '../../lib/i18n';
-import { defaultShell, isShell, preferenceKeys, safeStorage } from '../../lib/preferences';
+import { preferredShell } from '../../lib/preferences';
 import type { EndpointChoice } from './endpointChoice';
-
-function learnerShell() {
-  const stored = safeStorage.get(preferenceKeys.shell);
-  return isShell(stored) ? stored : defaultShell(navigator.platform);
-}
 
 /** Turns an `openai` SDK error (or a fetch failure) into what `diagnose` reads. */
 export function failureOf(error: unknown, choice: EndpointChoice | undefined): FailedRequest {
@@ -27,7 +22,7 @@ export function showDiagnosis(container: HTMLElement, failure: FailedRequest | u
   // The CLI takes an alias or a full id; gen-2 servers do not report aliases, so the id it is.
   const alias = choice?.models.find((entry) => entry.id === model)?.alias ?? model;
   container.querySelector('.diagnosis-text')!.textContent = interpolate(strings[`diagnosis.${kind}`] ?? '', { model, detail: failure.message });
-  const command = fixCommand(kind, { shell: learnerShell(), generation: choice?.generation ?? 2, model: alias || undefined, port: choice ? new URL(choice.baseUrl).port : undefined });
+  const command = fixCommand(kind, { shell: preferredShell(navigator.platform, document.documentElement.dataset['shell']), generation: choice?.generation ?? 2, model: alias || undefined, port: choice ? new URL(choice.baseUrl).port : undefined });
   const commandBox = container.querySelector<HTMLElement>('.diagnosis-command')!;
   commandBox.hidden = !command;
   commandBox.querySelector('code')!.textContent = command ?? '';

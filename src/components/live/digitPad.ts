@@ -3,6 +3,7 @@
  * preprocessing in src/lib, inference in the worker on the chosen provider, and the result display.
  */
 import { topGuesses } from '../../lib/classification';
+import { digitModelInput } from '../../lib/digitModel';
 import { formatMs, formatPercent } from '../../lib/formatting';
 import { interpolate } from '../../lib/i18n';
 import type { Provider } from '../../lib/inferenceProtocol';
@@ -145,7 +146,7 @@ export class DigitPad extends HTMLElement {
         await createSession(`digits:${provider}`, provider, this.modelBytes);
         this.readySessions.add(provider);
       }
-      const result = await runSession(`digits:${provider}`, [{ name: 'Input3', type: 'float32', dims: [1, 1, mnistSize, mnistSize], data: input.pixels }]);
+      const result = await runSession(`digits:${provider}`, digitModelInput(input.pixels));
       const guesses = topGuesses(result.output, 3);
       this.showGuesses(guesses);
       const ms = result.timesMs[0]!;

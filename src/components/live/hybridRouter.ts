@@ -1,9 +1,8 @@
 /** The behaviour of <hybrid-router>: plan each prompt's route, try the targets in turn, and trace why. */
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { formatMs } from '../../lib/formatting';
-import { planRoute, runRoute, type Attempt, type RoutePlan, type RoutingPolicy, type TraceStep } from '../../lib/hybridRouting';
+import { cloudApiAddress, planRoute, runRoute, type Attempt, type RoutePlan, type RoutingPolicy, type TraceStep } from '../../lib/hybridRouting';
 import { translateFrom, type Translate } from '../../lib/i18n';
-import { isLoopbackHost } from '../../lib/bridgeSafety';
 import { safeSessionStorage, safeStorage } from '../../lib/preferences';
 import { streamChat } from './chatStreamRunner';
 import { currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
@@ -79,16 +78,10 @@ class HybridRouter extends HTMLElement {
 
   /** The cloud endpoint typed, undefined when none is, or 'invalid' for an address that may not carry a key. */
   private cloud(): EndpointChoice | 'invalid' | undefined {
-    const address = this.input('.router-cloud-url').value.trim().replace(/\/+$/, '');
     const model = this.input('.router-cloud-model').value.trim();
-    if (!address || !model) return undefined;
-    try {
-      const url = new URL(address);
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return 'invalid';
-      return { baseUrl: url.origin, apiBaseUrl: address, kind: 'openai-compatible', models: [], model, viaBridge: false, apiKey: this.input('.router-cloud-key').value.trim() };
-    } catch {
-      return 'invalid';
-    }
+    const address = cloudApiAddress(this.input('.router-cloud-url').value, model);
+    if (address === undefined || address === 'invalid') return address;
+    return { baseUrl: new URL(address).origin, apiBaseUrl: address, kind: 'openai-compatible', models: [], model, viaBridge: false, apiKey: this.input('.router-cloud-key').value.trim() };
   }
 
   private traceLine(text: string, outcome?: string) {

@@ -1,7 +1,8 @@
 /** The behaviour of <model-compare>: run two models (one after the other by default), tabulate, chart, tick. */
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { addRun, compareHistoryKey, compareRunEvent, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
-import { formatMs, formatNumber } from '../../lib/formatting';
+import { metricParts } from '../../lib/chatStream';
+import { formatMs } from '../../lib/formatting';
 import { pathInLocale } from '../../lib/locales';
 import { safeStorage } from '../../lib/preferences';
 import { streamChat } from './chatStreamRunner';
@@ -103,13 +104,8 @@ class ModelCompare extends HTMLElement {
   }
 
   private addRow({ model, metrics }: ComparedModel) {
-    const values = [
-      metrics.timeToFirstTokenMs === undefined ? '—' : formatMs(metrics.timeToFirstTokenMs, this.locale),
-      metrics.tokensPerSecond === undefined ? '—' : formatNumber(metrics.tokensPerSecond, this.locale),
-      formatMs(metrics.totalMs, this.locale),
-      String(metrics.tokens),
-    ];
-    this.querySelector('.compare-table tbody')!.append(tableRow(model, values));
+    const { ttft, rate, total, tokens } = metricParts(metrics, this.locale);
+    this.querySelector('.compare-table tbody')!.append(tableRow(model, [ttft, rate, total, String(tokens)]));
   }
 
   /** One row per run: a bar per model for its total time, on a shared scale. */

@@ -2,7 +2,7 @@
 import { interpolate } from '../../lib/i18n';
 import { pathInLocale } from '../../lib/locales';
 import { hostSystemOf, isHostSystem, openWebUiSetup, type LinuxNetwork } from '../../lib/openWebUiCommands';
-import { defaultShell, isShell, preferenceKeys, safeStorage } from '../../lib/preferences';
+import { isShell, preferredShell } from '../../lib/preferences';
 import { chatClient, currentChoice, onChoice, pageHasBridge, type EndpointChoice } from './endpointChoice';
 import { failureOf, showDiagnosis } from './diagnosisView';
 import { markTaskDone } from './progressClient';
@@ -18,9 +18,8 @@ class OpenWebUiSetupElement extends HTMLElement {
     this.strings = readStrings(this);
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('select, input, button')) control.disabled = false;
     const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform || navigator.platform;
-    const storedShell = safeStorage.get(preferenceKeys.shell);
     this.select('.owui-system').value = hostSystemOf(platform);
-    this.select('.owui-shell').value = isShell(storedShell) ? storedShell : defaultShell(platform);
+    this.select('.owui-shell').value = preferredShell(navigator.platform, document.documentElement.dataset['shell']);
     this.followChoice(currentChoice());
     onChoice((choice) => this.followChoice(choice));
     this.addEventListener('input', () => this.render());

@@ -4,7 +4,7 @@ import { maxAbsDifference } from '../../lib/classification';
 import { formatMs, formatNumber } from '../../lib/formatting';
 import { interpolate } from '../../lib/i18n';
 import type { Provider, RuntimeInfo } from '../../lib/inferenceProtocol';
-import { mnistSize } from '../../lib/mnistPreprocess';
+import { digitModelInput } from '../../lib/digitModel';
 import { DemoLoader } from './demoLoader';
 import { loadDigitModel, loadDigitSamples } from './digitModelClient';
 import { createSession, releaseSession, runSession, startRuntime } from './inferenceRuntime';
@@ -94,7 +94,7 @@ class ProviderBenchmark extends HTMLElement {
 
 async function measure(provider: Provider, model: ArrayBuffer, pixels: Float32Array): Promise<ProviderMeasurement> {
   const key = `benchmark:${provider}`;
-  const input = [{ name: 'Input3', type: 'float32', dims: [1, 1, mnistSize, mnistSize], data: pixels }];
+  const input = digitModelInput(pixels);
   const { createMs } = await createSession(key, provider, model);
   const first = await runSession(key, input);
   await runSession(key, input, benchmarkPlan.warmUpRuns);

@@ -6,7 +6,7 @@ import { fuseRankings, isEmbeddingModel, rankByEmbedding } from '../../lib/embed
 import { describeMetrics } from '../../lib/chatStream';
 import { formatNumber } from '../../lib/formatting';
 import { interpolate } from '../../lib/i18n';
-import { learnerFilePassages, problemBeforeReading } from '../../lib/learnerFiles';
+import { learnerFilePassages, problemBeforeReading, type FileProblem } from '../../lib/learnerFiles';
 import { pathInLocale } from '../../lib/locales';
 import type { Passage } from '../../lib/passages';
 import { createPassageIndex, type PassageIndex, type RankedPassage } from '../../lib/passageSearch';
@@ -42,7 +42,8 @@ class RagChat extends HTMLElement {
   private locale = 'en';
   private corpus: Promise<Passage[]> | undefined;
   private readonly files = new Map<string, Passage[]>();
-  private index: PassageIndex | undefined;
+  /** The course and the learner's files, indexed: rebuilt when the files change. */
+  private searchable: { passages: Passage[]; index: PassageIndex } | undefined;
   /** Embeddings by endpoint and model, then by passage id: computed once per visit. */
   private readonly embeddings = new Map<string, Map<string, number[]>>();
   private controller: AbortController | undefined;
@@ -82,26 +83,20 @@ class RagChat extends HTMLElement {
   private async addFiles(files: File[]) {
     const problems: string[] = [];
     for (const file of files) {
-      let outcome = problemBeforeReading(file.name, file.size) ?? undefined;
-      let passages: Passage[] = [];
-      if (!outcome) {
-        try {
-          const read = learnerFilePassages(file.name, await file.text());
-          if (typeof read === 'string') outcome = read;
-          else passages = read;
-        } catch {
-          problems.push(interpolate(this.strings['rag.file.unreadable'] ?? '', { name: file.name }));
-          continue;
-        }
+      let read: Passage[] | FileProblem | 'unreadable';
+      try {
+        read = problemBeforeReading(file.name, file.size) ?? learnerFilePassages(file.name, await file.text());
+      } catch {
+        read = 'unreadable'; // gone from disk, or access revoked, since it was chosen
       }
-      if (outcome) problems.push(interpolate(this.strings[`rag.file.${outcome}`] ?? '', { name: file.name, size: this.strings['maxSize'] ?? '' }));
+      if (typeof read === 'string') problems.push(interpolate(this.strings[`rag.file.${read}`] ?? '', { name: file.name, size: this.strings['maxSize'] ?? '' }));
       else {
         this.forgetEmbeddings(file.name);
-        this.files.set(file.name, passages);
+        this.files.set(file.name, read);
       }
     }
     this.querySelector('.rag-file-problems')!.textContent = problems.join(' ');
-    this.index = undefined;
+    this.searchable = undefined;
     this.listFiles();
   }
 
@@ -114,7 +109,7 @@ class RagChat extends HTMLElement {
         remove.addEventListener('click', () => {
           this.forgetEmbeddings(name);
           this.files.delete(name);
-          this.index = undefined;
+          this.searchable = undefined;
           this.listFiles();
         });
         item.append(interpolate(this.strings['rag.fileAdded'] ?? '', { name, count: passages.length }), ' ', remove);
@@ -128,7 +123,7 @@ class RagChat extends HTMLElement {
     for (const passage of this.files.get(fileName) ?? []) for (const known of this.embeddings.values()) known.delete(passage.id);
   }
 
-  private async passageIndex(signal: AbortSignal): Promise<PassageIndex> {
+  private async searchablePassages(signal: AbortSignal): Promise<{ passages: Passage[]; index: PassageIndex }> {
     const corpus = (this.corpus ??= fetch(this.dataset['corpus'] ?? '').then(async (response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return ((await response.json()) as { passages: Passage[] }).passages;
@@ -140,21 +135,19 @@ class RagChat extends HTMLElement {
       if (!signal.aborted) this.corpus = undefined; // let the next question try again
       throw error;
     }
-    this.index ??= createPassageIndex([...course, ...[...this.files.values()].flat()], this.locale);
-    return this.index;
-  }
-
-  private allPassages(): Promise<Passage[]> {
-    return this.corpus!.then((course) => [...course, ...[...this.files.values()].flat()]);
+    if (!this.searchable) {
+      const passages = [...course, ...[...this.files.values()].flat()];
+      this.searchable = { passages, index: createPassageIndex(passages, this.locale) };
+    }
+    return this.searchable;
   }
 
   /** Ranks by meaning: every passage embedded once per model, then compared with the question's embedding. */
-  private async rankByMeaning(question: string, model: string, choice: EndpointChoice, signal: AbortSignal): Promise<RankedPassage[]> {
+  private async rankByMeaning(question: string, passages: readonly Passage[], model: string, choice: EndpointChoice, signal: AbortSignal): Promise<RankedPassage[]> {
     const client = await chatClient(choice);
     const cacheKey = `${choice.baseUrl} ${model}`;
     const known = this.embeddings.get(cacheKey) ?? new Map<string, number[]>();
     this.embeddings.set(cacheKey, known);
-    const passages = await this.allPassages();
     const missing = passages.filter((passage) => !known.has(passage.id));
     const embed = async (inputs: string[]) =>
       (await client.embeddings.create({ model, input: inputs, encoding_format: 'float' }, { signal })).data.sort((a, b) => a.index - b.index).map((item) => item.embedding);
@@ -169,13 +162,13 @@ class RagChat extends HTMLElement {
   }
 
   private async retrieve(question: string, ranking: Ranking, choice: EndpointChoice | undefined, signal: AbortSignal): Promise<RankedPassage[]> {
-    const index = await this.passageIndex(signal);
+    const { passages, index } = await this.searchablePassages(signal);
     const byKeyword = index.search(question, ranking === 'keyword' ? passagesShown : candidates);
     const model = this.embeddingModel(choice);
     if (ranking === 'keyword' || !choice || !model) return byKeyword.slice(0, passagesShown);
     this.querySelector('.rag-ranking-note')!.textContent = ''; // an earlier failure no longer applies
     try {
-      const byMeaning = await this.rankByMeaning(question, model, choice, signal);
+      const byMeaning = await this.rankByMeaning(question, passages, model, choice, signal);
       return ranking === 'embedding' ? byMeaning.slice(0, passagesShown) : fuseRankings([byKeyword, byMeaning], passagesShown);
     } catch (error) {
       if (signal.aborted) throw error;

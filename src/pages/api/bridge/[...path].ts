@@ -7,13 +7,14 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import type { APIRoute } from 'astro';
-import { allowedLanHosts, isAllowedTarget } from '../../../lib/bridgeSafety';
+import { allowedLanHosts, bridgeRefusal, isAllowedTarget, maxBodyBytes, tooLargeMessage } from '../../../lib/bridgeSafety';
 import { concatChunks } from '../../../lib/bytes';
 
 export const prerender = false;
 
 const upstreamTimeoutMs = 10 * 60 * 1000;
-const maxBodyBytes = 1024 * 1024;
+/** LAN endpoints the person running the course allowed, fixed when the server starts. */
+const lanHosts = allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW']);
 
 /** The request body, read whole but never past the cap (a chunked body has no Content-Length to check). */
 async function cappedBody(request: Request): Promise<ArrayBuffer | 'too-large'> {
@@ -48,8 +49,8 @@ function forward(target: URL, method: string, headers: Record<string, string>, b
 
 export const ALL: APIRoute = async ({ request, params }) => {
   const endpoint = request.headers.get('x-course-endpoint') ?? '';
-  if (!isAllowedTarget(endpoint, allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW'])))
-    return Response.json({ error: { message: `The bridge only forwards to this machine (loopback); "${endpoint}" is not allowed. To share a LAN endpoint, start the course with COURSE_BRIDGE_ALLOW=host:port.`, type: 'bridge_refused' } }, { status: 403 });
+  if (!isAllowedTarget(endpoint, lanHosts))
+    return bridgeRefusal(403, `The bridge only forwards to this machine (loopback); "${endpoint}" is not allowed. To share a LAN endpoint, start the course with COURSE_BRIDGE_ALLOW=host:port.`);
   const target = new URL(`${new URL(endpoint).origin}/${params['path'] ?? ''}${new URL(request.url).search}`);
   const headers: Record<string, string> = {};
   for (const name of forwardedRequestHeaders) {
@@ -57,7 +58,7 @@ export const ALL: APIRoute = async ({ request, params }) => {
     if (value) headers[name] = value;
   }
   const body = request.method === 'GET' || request.method === 'HEAD' ? null : await cappedBody(request);
-  if (body === 'too-large') return Response.json({ error: { message: 'Request too large for the course bridge (1 MB at most).', type: 'bridge_refused' } }, { status: 413 });
+  if (body === 'too-large') return bridgeRefusal(413, tooLargeMessage);
   let upstream: IncomingMessage;
   try {
     // Sent whole, with a length: faster than a chunked stream for a few kilobytes of chat.
