@@ -61,7 +61,7 @@ export class ProgressStore {
   }
 
   setTask(lesson: string, taskId: string, done: boolean, by: TickedBy = 'learner'): void {
-    this.change(setTask(this.current, taskKey(lesson, taskId), done, by, this.now()));
+    this.change((progress) => setTask(progress, taskKey(lesson, taskId), done, by, this.now()));
   }
 
   /** Ticks a task for the learner when a demo proved it done; a task already done is left as it is. */
@@ -70,13 +70,13 @@ export class ProgressStore {
   }
 
   recordVisit(visit: Omit<LastVisit, 'at'>): void {
-    this.change({ ...this.current, lastVisit: { ...visit, at: this.now().toISOString() } });
+    this.change((progress) => ({ ...progress, lastVisit: { ...visit, at: this.now().toISOString() } }));
   }
 
   /** Merges an exported file into the progress; on any error nothing changes. */
   importText(text: string): ReadResult {
     const result = progressFromExport(text);
-    if (result.ok) this.change(mergeProgress(this.current, result.progress));
+    if (result.ok) this.change((progress) => mergeProgress(progress, result.progress));
     return result;
   }
 
@@ -85,15 +85,19 @@ export class ProgressStore {
   }
 
   reset(): void {
-    this.change(emptyProgress());
+    this.change(emptyProgress);
   }
 
-  /** Takes in a change another tab wrote (from a `storage` event for `progressKey`). */
-  takeExternalChange(newValue: string | null): void {
-    if (newValue === null) this.replace(emptyProgress());
-    else {
-      const result = progressFromJson(newValue);
-      if (result.ok) this.replace(result.progress);
+  /**
+   * Takes in a change another tab wrote (on a `storage` event for `progressKey`). It reads the stored
+   * value rather than the event's: events can arrive after this tab's own newer write, and replaying
+   * one would show a tick the learner has just removed.
+   */
+  takeExternalChange(): void {
+    const stored = this.stored();
+    if (stored) {
+      this.current = stored;
+      this.notify();
     }
   }
 
@@ -122,15 +126,24 @@ export class ProgressStore {
     this.write(progressKey, JSON.stringify(this.current));
   }
 
-  private change(next: Progress): void {
-    this.current = next;
-    this.write(progressKey, JSON.stringify(next));
+  /** Applies a change to what is stored now, so a tab whose copy is behind another's never writes over its ticks. */
+  private change(apply: (progress: Progress) => Progress): void {
+    this.current = apply(this.stored() ?? this.current);
+    this.write(progressKey, JSON.stringify(this.current));
     this.notify();
   }
 
-  private replace(next: Progress): void {
-    this.current = next;
-    this.notify();
+  /** The progress in storage now; undefined when there is no storage or its value cannot be read. */
+  private stored(): Progress | undefined {
+    if (!this.storage) return undefined;
+    try {
+      const raw = this.storage.getItem(progressKey);
+      if (raw === null) return emptyProgress();
+      const result = progressFromJson(raw);
+      return result.ok ? result.progress : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private write(key: string, value: string): boolean {

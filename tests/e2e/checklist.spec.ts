@@ -42,8 +42,14 @@ test('two open tabs stay in sync', async ({ context }) => {
   await second.goto(`/ar/${lessonPath}`);
   await first.locator('course-checklist').getByRole('checkbox').nth(2).check();
   await expect(second.locator('course-checklist').getByRole('checkbox').nth(2)).toBeChecked();
+  const withTick = await storedProgress(second);
   await second.locator('course-checklist').getByRole('checkbox').nth(2).uncheck();
   await expect(first.locator('course-checklist').getByRole('checkbox').nth(2)).not.toBeChecked();
+
+  // The other tab's notice of its older write arrives late: the tick just removed stays removed.
+  await second.evaluate(([key, oldValue]) => dispatchEvent(new StorageEvent('storage', { key, newValue: oldValue })), [progressKey, withTick]);
+  await expect(second.locator('course-checklist').getByRole('checkbox').nth(2)).not.toBeChecked();
+  await expect(second.locator('course-checklist')).toContainText('0 من 4');
 });
 
 test('export, reset after confirming, and import bring the ticks back', async ({ page }) => {

@@ -104,9 +104,31 @@ describe('ProgressStore', () => {
     store.subscribe((progress) => seen.push(Object.keys(progress.tasks).length));
     const otherTab = new ProgressStore(storage, fixedNow);
     otherTab.setTask(lesson, 'a', true);
-    store.takeExternalChange(storage.values.get(progressKey)!);
-    store.takeExternalChange('garbage');
-    store.takeExternalChange(null);
+    store.takeExternalChange();
+    storage.values.set(progressKey, 'garbage');
+    store.takeExternalChange();
+    storage.values.delete(progressKey);
+    store.takeExternalChange();
     expect(seen).toEqual([1, 0]);
+  });
+
+  it('a tab whose copy is behind never writes over a tick another tab made', () => {
+    const storage = new MemoryStorage();
+    const behind = new ProgressStore(storage, fixedNow);
+    new ProgressStore(storage, fixedNow).setTask(lesson, 'a', true);
+    behind.recordVisit({ lesson, locale: 'en' });
+    expect(new ProgressStore(storage, fixedNow).progress.tasks[taskKey(lesson, 'a')]?.done).toBe(true);
+    expect(behind.progress.tasks[taskKey(lesson, 'a')]?.done).toBe(true);
+  });
+
+  it('a late notice of another tab\'s older write does not bring back a tick just removed', () => {
+    const storage = new MemoryStorage();
+    const here = new ProgressStore(storage, fixedNow);
+    const there = new ProgressStore(storage, fixedNow);
+    there.setTask(lesson, 'a', true);
+    here.takeExternalChange();
+    here.setTask(lesson, 'a', false);
+    here.takeExternalChange(); // the event for the other tab's write arrives only now
+    expect(here.progress.tasks[taskKey(lesson, 'a')]?.done).toBe(false);
   });
 });

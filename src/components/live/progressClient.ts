@@ -18,7 +18,7 @@ export function courseProgress(): ProgressStore {
   if (!store) {
     const created = new ProgressStore(browserStorage());
     addEventListener('storage', (event) => {
-      if (event.key === progressKey || event.key === null) created.takeExternalChange(event.key === null ? null : event.newValue);
+      if (event.key === progressKey || event.key === null) created.takeExternalChange();
     });
     store = created;
   }
