@@ -3,7 +3,7 @@
  * Prerendered lessons never pass through here; they are plain files.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { bridgeRefusal as refuse, isOwnHost, isOwnOrigin, maxBodyBytes, tooLargeMessage } from './lib/bridgeSafety';
+import { bridgeRefusal as refuse, isOwnHost, isOwnOrigin, maxBodyBytes, tooLargeRefusal } from './lib/bridgeSafety';
 
 /** The port this server listens on, fixed when it starts. */
 const ownPort = Number(process.env['PORT'] ?? 4321);
@@ -14,6 +14,6 @@ export const onRequest = defineMiddleware((context, next) => {
   const host = headers.get('host');
   if (!isOwnHost(host, ownPort)) return refuse(421, `Requests to the course bridge must be addressed to this machine, not "${host}".`);
   if (!isOwnOrigin(headers.get('origin'), host)) return refuse(403, 'The course bridge only answers the course’s own pages.');
-  if (Number(headers.get('content-length') ?? 0) > maxBodyBytes) return refuse(413, tooLargeMessage);
+  if (Number(headers.get('content-length') ?? 0) > maxBodyBytes) return tooLargeRefusal();
   return next();
 });

@@ -55,9 +55,15 @@ export function allowedLanHosts(setting: string | undefined): string[] {
 /** The largest request body the bridge forwards: chat requests are a few kilobytes. */
 export const maxBodyBytes = 1024 * 1024;
 
-export const tooLargeMessage = 'Request too large for the course bridge (1 MB at most).';
-
 /** The bridge's refusal, shaped like an OpenAI error so the `openai` SDK reads its message. */
-export function bridgeRefusal(status: number, message: string): Response {
-  return Response.json({ error: { message, type: 'bridge_refused' } }, { status });
+export function bridgeRefusal(status: number, message: string, headers?: HeadersInit): Response {
+  return Response.json({ error: { message, type: 'bridge_refused' } }, { status, headers });
+}
+
+/**
+ * The refusal of a body over `maxBodyBytes`. The rest of that body is never read, so the connection
+ * closes: a client reusing it would find its next request reset.
+ */
+export function tooLargeRefusal(): Response {
+  return bridgeRefusal(413, 'Request too large for the course bridge (1 MB at most).', { Connection: 'close' });
 }

@@ -84,3 +84,20 @@ test('the bridge refuses an oversized request body, even one sent without a leng
   });
   expect(response.status).toBe(413);
 });
+
+test('stopping an answer mid-stream stops the model behind the bridge too', async ({ baseURL }) => {
+  const prompt = `Tell me everything. (${test.info().testId})`;
+  const stillStreaming = async () => ((await (await fetch(`${current}/emulator/streams`)).json()).prompts as string[]).includes(prompt);
+  const stop = new AbortController();
+  const response = await fetch(`${baseURL}/api/bridge/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Course-Endpoint': current },
+    body: JSON.stringify({ model: 'deepseek-r1-distill-qwen-7b-generic-cpu:3', stream: true, messages: [{ role: 'user', content: prompt }] }),
+    signal: stop.signal,
+  });
+  await response.body!.getReader().read();
+  expect(await stillStreaming()).toBe(true);
+  stop.abort();
+  // The slow 7B model would stream for seconds more if the bridge kept its request open.
+  await expect.poll(stillStreaming, { timeout: 1500 }).toBe(false);
+});

@@ -11,7 +11,8 @@
  *
  * Faults are chosen by the prompt, so a browser test can trigger each one: a user message containing
  * `FAULT:500`, `FAULT:malformed`, `FAULT:cut`, `FAULT:slow`, `FAULT:error-midstream` or `FAULT:html`.
- * A refused connection is tested by pointing at a port where nothing listens.
+ * A refused connection is tested by pointing at a port where nothing listens. `/emulator/streams` (not
+ * part of Foundry Local) lists the prompts whose answers are still streaming, so a test can see a cancel arrive.
  *
  * Run: node tests/emulator/foundry-emulator.ts --port 5273 [--generation 1] [--quirks] [--cors]
  */
@@ -70,6 +71,7 @@ function embed(text: string): number[] {
 
 export function startEmulator(options: EmulatorOptions) {
   const catalog = emulatedCatalog().filter((model) => !model.generation || model.generation === options.generation);
+  const promptsStreaming = new Set<string>();
   const base = () => `http://127.0.0.1:${options.port}`;
   const byId = (id: string) => catalog.find((model) => model.id === id);
 
@@ -122,8 +124,13 @@ export function startEmulator(options: EmulatorOptions) {
         : { index: 0, delta, finish_reason: finish };
       return { id, object: 'chat.completion.chunk', created, model: model.id, choices: [choice], ...(options.quirks ? gen1Extras : {}) };
     };
+    // The response's close, not the request's: the request closes as soon as its body is read.
     let closed = false;
-    request.on('close', () => (closed = true));
+    promptsStreaming.add(prompt);
+    response.on('close', () => {
+      closed = true;
+      promptsStreaming.delete(prompt);
+    });
     await sleep(model.firstTokenMs);
     event(chunk({ role: 'assistant', content: '' }, null));
     for (const [index, part] of parts.entries()) {
@@ -173,6 +180,7 @@ export function startEmulator(options: EmulatorOptions) {
       // Foundry Local has no OPTIONS route: without CORS a preflight fails.
       return options.cors ? send(response, 204, '') : send(response, 405, 'Method Not Allowed', 'text/plain');
     }
+    if (path === '/emulator/streams') return send(response, 200, { prompts: [...promptsStreaming] });
     if (path === '/v1/chat/completions' && request.method === 'POST') return chat(request, response);
     if (path === '/v1/embeddings' && request.method === 'POST' && options.generation === 2) return embeddings(request, response);
     if (path === '/v1/models') {

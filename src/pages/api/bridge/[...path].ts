@@ -7,7 +7,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import type { APIRoute } from 'astro';
-import { allowedLanHosts, bridgeRefusal, isAllowedTarget, maxBodyBytes, tooLargeMessage } from '../../../lib/bridgeSafety';
+import { allowedLanHosts, bridgeRefusal, isAllowedTarget, maxBodyBytes, tooLargeRefusal } from '../../../lib/bridgeSafety';
 import { concatChunks } from '../../../lib/bytes';
 
 export const prerender = false;
@@ -58,7 +58,7 @@ export const ALL: APIRoute = async ({ request, params }) => {
     if (value) headers[name] = value;
   }
   const body = request.method === 'GET' || request.method === 'HEAD' ? null : await cappedBody(request);
-  if (body === 'too-large') return bridgeRefusal(413, tooLargeMessage);
+  if (body === 'too-large') return tooLargeRefusal();
   let upstream: IncomingMessage;
   try {
     // Sent whole, with a length: faster than a chunked stream for a few kilobytes of chat.
