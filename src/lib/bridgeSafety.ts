@@ -56,7 +56,7 @@ export function allowedLanHosts(setting: string | undefined): string[] {
 export const maxBodyBytes = 1024 * 1024;
 
 /** The bridge's refusal, shaped like an OpenAI error so the `openai` SDK reads its message. */
-export function bridgeRefusal(status: number, message: string, headers?: HeadersInit): Response {
+export function bridgeRefusal(status: number, message: string, headers: HeadersInit = {}): Response {
   return Response.json({ error: { message, type: 'bridge_refused' } }, { status, headers });
 }
 

@@ -47,7 +47,7 @@ test('two open tabs stay in sync', async ({ context }) => {
   await expect(first.locator('course-checklist').getByRole('checkbox').nth(2)).not.toBeChecked();
 
   // The other tab's notice of its older write arrives late: the tick just removed stays removed.
-  await second.evaluate(([key, oldValue]) => dispatchEvent(new StorageEvent('storage', { key, newValue: oldValue })), [progressKey, withTick]);
+  await second.evaluate(({ key, oldValue }) => dispatchEvent(new StorageEvent('storage', { key, newValue: oldValue })), { key: progressKey, oldValue: withTick });
   await expect(second.locator('course-checklist').getByRole('checkbox').nth(2)).not.toBeChecked();
   await expect(second.locator('course-checklist')).toContainText('0 من 4');
 });
