@@ -33,6 +33,7 @@ test('local first falls back to the cloud when the local endpoint is down, and t
   await expect(trace.nth(1)).toContainText('Tried the local model qwen2.5-0.5b-instruct-generic-cpu:4: it failed (');
   await expect(trace.nth(1)).toContainText('so the router moved on.');
   await expect(trace.nth(2)).toContainText(`Tried the cloud model ${cloudModel}: it answered in`);
+  await expect(router.getByText('Answer', { exact: true })).toBeVisible();
   await expect(router.locator('.router-answer strong')).toHaveText('phi-4-mini');
   await expect(router.getByRole('status')).toHaveText(`Answered by the cloud model ${cloudModel}.`);
 });
@@ -51,6 +52,7 @@ test('a prompt marked private never goes to the cloud, even cloud first with the
     /Tried the local model .*: it failed/,
   ]);
   await expect(router.getByRole('status')).toHaveText('No target answered. The trace above says why each one failed.');
+  await expect(router.getByText('Answer', { exact: true })).toBeHidden();
   expect(cloudCalls).toEqual([]);
 });
 
