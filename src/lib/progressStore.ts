@@ -66,7 +66,8 @@ export class ProgressStore {
 
   /** Ticks a task for the learner when a demo proved it done; a task already done is left as it is. */
   markDoneByDemo(lesson: string, taskId: string): void {
-    if (!this.current.tasks[taskKey(lesson, taskId)]?.done) this.setTask(lesson, taskId, true, 'demo');
+    const key = taskKey(lesson, taskId);
+    this.change((progress) => (progress.tasks[key]?.done ? progress : setTask(progress, key, true, 'demo', this.now())));
   }
 
   recordVisit(visit: Omit<LastVisit, 'at'>): void {

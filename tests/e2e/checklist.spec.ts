@@ -38,18 +38,19 @@ test('the checklist works with the keyboard alone', async ({ page }) => {
 test('two open tabs stay in sync', async ({ context }) => {
   const first = await context.newPage();
   const second = await context.newPage();
+  const thirdBox = (page: Page) => checklist(page).getByRole('checkbox').nth(2);
   await first.goto(`/en/${lessonPath}`);
   await second.goto(`/ar/${lessonPath}`);
-  await first.locator('course-checklist').getByRole('checkbox').nth(2).check();
-  await expect(second.locator('course-checklist').getByRole('checkbox').nth(2)).toBeChecked();
+  await thirdBox(first).check();
+  await expect(thirdBox(second)).toBeChecked();
   const withTick = await storedProgress(second);
-  await second.locator('course-checklist').getByRole('checkbox').nth(2).uncheck();
-  await expect(first.locator('course-checklist').getByRole('checkbox').nth(2)).not.toBeChecked();
+  await thirdBox(second).uncheck();
+  await expect(thirdBox(first)).not.toBeChecked();
 
   // The other tab's notice of its older write arrives late: the tick just removed stays removed.
   await second.evaluate(({ key, oldValue }) => dispatchEvent(new StorageEvent('storage', { key, newValue: oldValue })), { key: progressKey, oldValue: withTick });
-  await expect(second.locator('course-checklist').getByRole('checkbox').nth(2)).not.toBeChecked();
-  await expect(second.locator('course-checklist')).toContainText('0 من 4');
+  await expect(thirdBox(second)).not.toBeChecked();
+  await expect(checklist(second)).toContainText('0 من 4');
 });
 
 test('export, reset after confirming, and import bring the ticks back', async ({ page }) => {
