@@ -1,8 +1,10 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/lib/locales.ts';
+import { osTabsPlugin } from './src/lib/osTabsPlugin.ts';
 import { uiStringsCheck } from './src/lib/uiStringsCheck.ts';
 
 export default defineConfig({
@@ -23,7 +25,8 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [mdx(), uiStringsCheck()],
+  // MDX goes through Sätteri, which ignores `mdx({ remarkPlugins })`; its own mdast plugins run instead.
+  integrations: [mdx({ processor: satteri({ mdastPlugins: [osTabsPlugin] }) }), uiStringsCheck()],
   // Lessons are prerendered; the on-demand routes under /api are the local bridge to the learner's model server.
   adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },

@@ -27,4 +27,5 @@ const sessions = defineCollection({
   schema: sessionSchema,
 });
 
+/** The content collections Astro loads: only `sessions`, with ids `<locale>/<module>/<session>` checked for a known locale. */
 export const collections = { sessions };

@@ -8,6 +8,7 @@ import { bridgeRefusal as refuse, isOwnHost, isOwnOrigin, maxBodyBytes, tooLarge
 /** The port this server listens on, fixed when it starts. */
 const ownPort = Number(process.env['PORT'] ?? 4321);
 
+/** Lets requests outside /api/ through untouched; refuses bridge requests with a foreign Host (421) or Origin (403), or a too-large body. */
 export const onRequest = defineMiddleware((context, next) => {
   if (!context.url.pathname.startsWith('/api/')) return next();
   const { headers } = context.request;

@@ -1,8 +1,22 @@
 /** Small DOM builders shared by the client scripts. Text goes in as text, never as HTML. */
 
-/** The localized strings a component's markup hands its script in `data-strings`. */
-export function readStrings(element: HTMLElement): Record<string, string> {
-  return JSON.parse(element.dataset['strings'] ?? '{}') as Record<string, string>;
+/**
+ * The element of `root`'s own markup that `selector` names. Markup and script are written together, so a
+ * missing part is a bug: it fails loudly, naming the component and the part, instead of as a null later.
+ */
+export function part<K extends keyof HTMLElementTagNameMap>(root: Element, selector: K): HTMLElementTagNameMap[K];
+/** The element that a CSS `selector` names in `root`'s markup, typed as `T`; throws when the markup lacks it. */
+export function part<T extends Element = HTMLElement>(root: Element, selector: string): T;
+/** One implementation for both signatures: the first match, or an error naming the component and the missing part. */
+export function part(root: Element, selector: string): Element {
+  const found = root.querySelector(selector);
+  if (!found) throw new Error(`<${root.localName}> has no ${selector} in its markup.`);
+  return found;
+}
+
+/** Every element of `root`'s markup that `selector` names, as an array. */
+export function parts<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  return [...root.querySelectorAll<T>(selector)];
 }
 
 /** A table row: an optional row header, then one cell per value. */

@@ -4,10 +4,12 @@
  */
 import { z } from 'astro/zod';
 
+/** The difficulty levels a session may declare, easiest first. */
 export const levels = ['beginner', 'intermediate', 'advanced'] as const;
 
 const md5Hex = z.string().regex(/^[0-9a-f]{32}$/i, 'expected the 32-character hex MD5 of the English source file');
 
+/** Zod schema of a lesson's frontmatter; `translation` is present only in translated files and says by whom, when and from which source. */
 export const sessionSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
@@ -26,4 +28,5 @@ export const sessionSchema = z.object({
     .optional(),
 });
 
+/** A lesson's frontmatter once validated by `sessionSchema`. */
 export type SessionFrontmatter = z.infer<typeof sessionSchema>;

@@ -1,3 +1,4 @@
+/** The Arabic dictionary of the UI, keyed as en.ts. A key left out falls back to English; the unit tests and the build name it. */
 import type { Dictionary } from './en';
 
 /** Arabic UI strings. */
@@ -250,6 +251,8 @@ export const ar: Partial<Dictionary> = {
   'router.keepKey': 'احتفظ بالمفتاح حتى أغلق علامة التبويب هذه (session storage)، وإلا فسيُنسى عند مغادرتي الصفحة.',
   'router.cloudNote': 'يرسل متصفحك المفتاح إلى هذا العنوان فقط، ولا يرسله إلى الدورة أبدًا.',
   'router.prompt': 'الطلب',
+  'chat.examplePrompt': 'اذكر خمس فوائد لتشغيل استدلال الذكاء الاصطناعي على الجهاز نفسه.',
+  'compare.examplePrompt': 'اشرح في ثلاث جمل لماذا تناسب نماذج اللغة الصغيرة الأجهزة الطرفية.',
   'router.examplePrompt': 'اكتب دالة بلغة بايثون تتحقق مما إذا كان منفذ TCP معيّن متاحًا.',
   'router.private': 'هذا الطلب خاص: لا ترسله إلى السحابة أبدًا',
   'router.send': 'وجّه وأرسل',

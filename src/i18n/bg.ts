@@ -1,3 +1,4 @@
+/** The Bulgarian dictionary of the UI, keyed as en.ts. A key left out falls back to English; the unit tests and the build name it. */
 import type { Dictionary } from './en';
 
 /** Bulgarian UI strings. */
@@ -250,6 +251,8 @@ export const bg: Partial<Dictionary> = {
   'router.keepKey': 'Пази ключа, докато не затворя този раздел (session storage). Иначе той се забравя, когато напусна страницата.',
   'router.cloudNote': 'Браузърът ви изпраща ключа само на този адрес и никога на курса.',
   'router.prompt': 'Заявка',
+  'chat.examplePrompt': 'Избройте пет предимства на AI инференса на самото устройство.',
+  'compare.examplePrompt': 'Обяснете в три изречения защо малките езикови модели са подходящи за крайни устройства.',
   'router.examplePrompt': 'Напиши функция на Python, която проверява дали даден TCP порт е свободен.',
   'router.private': 'Тази заявка е поверителна: никога не я изпращай в облака',
   'router.send': 'Насочи и изпрати',

@@ -248,6 +248,8 @@ export const en = {
   'router.keepKey': 'Keep the key until I close this tab (session storage). Otherwise it is forgotten when I leave the page.',
   'router.cloudNote': 'Your browser sends the key only to this address, never to the course.',
   'router.prompt': 'Prompt',
+  'chat.examplePrompt': 'List five benefits of on-device AI inference.',
+  'compare.examplePrompt': 'Explain in three sentences why small language models suit edge devices.',
   'router.examplePrompt': 'Write a Python function that checks whether a TCP port is free.',
   'router.private': 'This prompt is private: never send it to the cloud',
   'router.send': 'Route and send',
@@ -356,5 +358,7 @@ export const en = {
   'notFound.body': 'This page does not exist. The course home lists every lesson.',
 } as const;
 
+/** The name of a UI string: every key of the English dictionary. */
 export type UiKey = keyof typeof en;
+/** A locale's complete set of UI strings, one for every key of the English dictionary. */
 export type Dictionary = Record<UiKey, string>;

@@ -55,9 +55,19 @@ export function allowedLanHosts(setting: string | undefined): string[] {
 /** The largest request body the bridge forwards: chat requests are a few kilobytes. */
 export const maxBodyBytes = 1024 * 1024;
 
-/** The bridge's refusal, shaped like an OpenAI error so the `openai` SDK reads its message. */
+/** An error from the bridge itself, shaped like an OpenAI error so the `openai` SDK reads its message. */
+function bridgeError(type: 'bridge_refused' | 'bridge_unreachable', status: number, message: string, headers: HeadersInit = {}): Response {
+  return Response.json({ error: { message, type } }, { status, headers });
+}
+
+/** The bridge's refusal of a request it does not serve. */
 export function bridgeRefusal(status: number, message: string, headers: HeadersInit = {}): Response {
-  return Response.json({ error: { message, type: 'bridge_refused' } }, { status, headers });
+  return bridgeError('bridge_refused', status, message, headers);
+}
+
+/** The bridge's answer when nothing answered at the endpoint it forwarded to. */
+export function upstreamUnreachable(endpoint: string, error: unknown): Response {
+  return bridgeError('bridge_unreachable', 502, `Nothing answered at ${endpoint}: ${String(error)}`);
 }
 
 /**

@@ -1,5 +1,7 @@
+/** Reading a byte stream whole, with progress and an optional cap: for downloads and request bodies alike. */
+
 /** Joins the chunks a stream delivered into one buffer of `size` bytes. */
-export function concatChunks(chunks: readonly Uint8Array[], size: number): ArrayBuffer {
+function concatChunks(chunks: readonly Uint8Array[], size: number): ArrayBuffer {
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -7,4 +9,33 @@ export function concatChunks(chunks: readonly Uint8Array[], size: number): Array
     offset += chunk.length;
   }
   return bytes.buffer;
+}
+
+/**
+ * The whole of `stream` as one buffer, calling `onProgress` with the bytes read so far; 'too-large' (the rest
+ * left unread, the stream cancelled) as soon as it passes `maxBytes`.
+ */
+export function readStream(stream: ReadableStream<Uint8Array>, options: { onProgress?: (loaded: number) => void }): Promise<ArrayBuffer>;
+/** The same, refusing a stream longer than `maxBytes`. */
+export function readStream(stream: ReadableStream<Uint8Array>, options: { maxBytes: number; onProgress?: (loaded: number) => void }): Promise<ArrayBuffer | 'too-large'>;
+/** The implementation of both. */
+export async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  { maxBytes = Infinity, onProgress }: { maxBytes?: number; onProgress?: (loaded: number) => void },
+): Promise<ArrayBuffer | 'too-large'> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.length;
+    if (loaded > maxBytes) {
+      await reader.cancel();
+      return 'too-large';
+    }
+    chunks.push(value);
+    onProgress?.(loaded);
+  }
+  return concatChunks(chunks, loaded);
 }

@@ -29,6 +29,7 @@ export function chunkCompletionTokens(chunk: ChunkLike): number | undefined {
   return chunk.usage?.completion_tokens ?? undefined;
 }
 
+/** The clock readings of one streamed completion (from `performance.now()`), and how many tokens it produced. */
 export interface StreamTiming {
   startedAt: number;
   firstTokenAt?: number | undefined;
@@ -37,6 +38,7 @@ export interface StreamTiming {
   tokens: number;
 }
 
+/** What a learner compares between streams: time to first token, generation rate, total time and token count. */
 export interface StreamMetrics {
   timeToFirstTokenMs: number | undefined;
   tokensPerSecond: number | undefined;
@@ -44,6 +46,7 @@ export interface StreamMetrics {
   tokens: number;
 }
 
+/** The metrics of a timed stream; time to first token and rate are undefined when no token arrived or too few to measure a rate. */
 export function streamMetrics({ startedAt, firstTokenAt, endedAt, tokens }: StreamTiming): StreamMetrics {
   const generatingMs = firstTokenAt === undefined ? 0 : endedAt - firstTokenAt;
   return {

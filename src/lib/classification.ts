@@ -1,5 +1,6 @@
 /** Reading a classifier's output: probabilities from logits, the top guesses, and how far two outputs differ. */
 
+/** The probability of each class from raw logits, summing to 1 (shifted by the maximum so large logits do not overflow). */
 export function softmax(logits: ArrayLike<number>): number[] {
   const values = Array.from(logits);
   const max = Math.max(...values);
@@ -8,6 +9,7 @@ export function softmax(logits: ArrayLike<number>): number[] {
   return exps.map((value) => value / sum);
 }
 
+/** One class the classifier considers (the digit, for MNIST) with its probability. */
 export interface Guess {
   label: number;
   probability: number;

@@ -5,6 +5,7 @@
  * `original_hash` is the MD5 of the source file's raw bytes.
  */
 
+/** What Co-op Translator recorded about a translation: the source's MD5 (lower case), when, from which file, into which language. */
 export interface CoOpTranslatorMetadata {
   sourceHash: string;
   translationDate: Date;

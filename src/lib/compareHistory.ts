@@ -1,11 +1,13 @@
 /** Earlier model comparisons, newest last, as kept in the browser: parsed defensively, capped in length. */
 import type { StreamMetrics } from './chatStream';
 
+/** One model's stream metrics in a comparison. */
 export interface ComparedModel {
   model: string;
   metrics: StreamMetrics;
 }
 
+/** One comparison the learner ran: when (ISO time) and each model's metrics. */
 export interface ComparisonRun {
   at: string;
   results: ComparedModel[];
@@ -17,8 +19,10 @@ export const compareHistoryKey = 'edge-course:compare-history';
 /** The event the comparison sends when it saves a run, so that other demos on the page can follow. */
 export const compareRunEvent = 'course:compare-run';
 
+/** How many runs the history keeps; older ones are dropped first. */
 export const maxRuns = 20;
 
+/** The runs stored in `text`, keeping only well-formed ones; an empty history when `text` is missing or not JSON. */
 export function parseHistory(text: string | null): ComparisonRun[] {
   try {
     const data: unknown = JSON.parse(text ?? '[]');
@@ -33,6 +37,7 @@ export function parseHistory(text: string | null): ComparisonRun[] {
   }
 }
 
+/** The history with `run` appended, trimmed to the newest `maxRuns`. */
 export function addRun(history: readonly ComparisonRun[], run: ComparisonRun): ComparisonRun[] {
   return [...history, run].slice(-maxRuns);
 }

@@ -9,14 +9,17 @@ import { lessonOutline, md5 } from './lessonOutline';
 import { locales, sourceLocale, type Locale } from './locales';
 import { translationStatus, type TranslationOrigin, type TranslationStatus } from './translationStatus';
 
+/** A lesson file as loaded from the `sessions` collection, in any locale. */
 export type SessionEntry = CollectionEntry<'sessions'>;
 
+/** A lesson as one locale shows it: the entry to render and how its translation stands against the English source. */
 export interface LessonInLocale {
   /** The entry to show: the translation, or the English source when there is none. */
   entry: SessionEntry;
   status: TranslationStatus;
 }
 
+/** One lesson of the course: its English source, its checklist task ids, and what each locale has of it. */
 export interface Lesson {
   /** The lesson's path inside a locale, e.g. `module-08/04-cutting-edge-models`. */
   slug: string;

@@ -7,16 +7,24 @@ import type { ComparisonRun } from './compareHistory.ts';
 import type { StreamMetrics } from './chatStream.ts';
 import type { Translate } from './i18n.ts';
 
+/** The criteria the deployments are rated and weighted on, in the order the matrix shows them. */
 export const criteria = ['latency', 'cost', 'privacy', 'capability', 'reliability'] as const;
+/** One criterion of the matrix. */
 export type Criterion = (typeof criteria)[number];
 
+/** The deployments compared: a small model on the device, a large model in the cloud, and a hybrid of the two. */
 export const deployments = ['slm-device', 'llm-cloud', 'hybrid'] as const;
+/** One deployment of the matrix. */
 export type Deployment = (typeof deployments)[number];
 
+/** Each deployment's rating on each criterion, from 1 to `maxRating`. */
 export type Ratings = Record<Deployment, Record<Criterion, number>>;
+/** How much the learner cares about each criterion, from 0 (not at all) to `maxWeight`. */
 export type Weights = Record<Criterion, number>;
 
+/** The highest weight a criterion can be given. */
 export const maxWeight = 5;
+/** The highest rating a deployment can get on a criterion; scores are shares of it. */
 export const maxRating = 5;
 
 /**
@@ -29,14 +37,17 @@ export const defaultRatings: Ratings = {
   hybrid: { latency: 4, cost: 3, privacy: 4, capability: 4, reliability: 5 },
 };
 
+/** Preset weights for example situations the learner can start from, e.g. a clinic whose notes must stay private. */
 export const scenarios = {
   balanced: { latency: 3, cost: 3, privacy: 3, capability: 3, reliability: 3 },
   'clinic-notes': { latency: 2, cost: 3, privacy: 5, capability: 1, reliability: 3 },
   'research-assistant': { latency: 1, cost: 0, privacy: 0, capability: 5, reliability: 1 },
   'support-chatbot': { latency: 4, cost: 5, privacy: 2, capability: 3, reliability: 3 },
 } as const satisfies Record<string, Weights>;
+/** The name of a preset scenario. */
 export type Scenario = keyof typeof scenarios;
 
+/** A criterion on which the winner rates higher than the runner-up, with the weight that made it count. */
 export interface Reason {
   criterion: Criterion;
   weight: number;
@@ -45,6 +56,7 @@ export interface Reason {
   runnerUpRating: number;
 }
 
+/** The outcome of the matrix: the best deployment, the runner-up, every score, and why the best won. */
 export interface Recommendation {
   best: Deployment;
   runnerUp: Deployment;
@@ -77,6 +89,7 @@ export function scenarioOf(weights: Weights): Scenario | undefined {
   return (Object.keys(scenarios) as Scenario[]).find((name) => criteria.every((criterion) => scenarios[name][criterion] === weights[criterion]));
 }
 
+/** The fastest model of the learner's latest comparison, its metrics, and the latency rating (1–5) they earn. */
 export interface MeasuredLatency {
   model: string;
   metrics: StreamMetrics;
@@ -115,6 +128,10 @@ export function ratingsWithMeasuredLatency(rating: number): Ratings {
 /** Scores within this many points are a close call: a small change of weights would flip them. */
 const closeCallPoints = 3;
 
+/** The dictionary keys an explanation is worded with. */
+export type ExplanationKey = 'matrix.noWeights' | 'matrix.recommendation' | 'matrix.reason' | 'matrix.closeCall' | `matrix.option.${Deployment}` | `matrix.criterion.${Criterion}`;
+
+/** A recommendation in words. */
 export interface Explanation {
   headline: string;
   reasons: string[];
@@ -122,7 +139,7 @@ export interface Explanation {
 }
 
 /** The recommendation in words: what wins, by how much, and on which criteria. */
-export function explainRecommendation(recommendation: Recommendation | undefined, t: Translate): Explanation {
+export function explainRecommendation(recommendation: Recommendation | undefined, t: Translate<ExplanationKey>): Explanation {
   if (!recommendation) return { headline: t('matrix.noWeights'), reasons: [], closeCall: undefined };
   const { best, runnerUp, scores, reasons } = recommendation;
   const option = (deployment: Deployment) => t(`matrix.option.${deployment}`);

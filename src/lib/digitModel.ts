@@ -5,8 +5,11 @@
 import card from '../data/digit-model-card.json';
 import type { PlaceholderInput } from './onnxFile';
 
+/** The classifier's model card: input and output names and shapes, held-out accuracy, size and SHA-256. */
 export const digitModelCard = card;
+/** Where the site serves the classifier's ONNX file, versioned by its hash. */
 export const digitModelUrl = `/models/digit-classifier.onnx?v=${card.sha256.slice(0, 12)}`;
+/** Where the site serves the held-out sample digits (`DigitSample[]` as JSON), versioned by the model's hash. */
 export const digitSamplesUrl = `/models/digit-samples.json?v=${card.sha256.slice(0, 12)}`;
 
 /** A held-out digit shipped for "try a sample": 28×28 grey levels 0..255, white on black. */

@@ -6,6 +6,7 @@
 import type { Passage } from './passages.ts';
 import type { RankedPassage } from './passageSearch.ts';
 
+/** The cosine of the angle between two embeddings, -1 to 1; 0 when either is all zeros. Extra dimensions of the longer one are ignored. */
 export function cosineSimilarity(a: readonly number[], b: readonly number[]): number {
   let dot = 0;
   let normA = 0;

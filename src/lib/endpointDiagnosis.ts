@@ -5,8 +5,10 @@
  */
 import type { Shell } from './preferences';
 
+/** What a failed request to a model server means, each kind with its own explanation and fix. */
 export type DiagnosisKind = 'nothing-listening' | 'cors-blocked' | 'model-not-loaded' | 'model-not-downloaded' | 'alias-not-id' | 'bridge-refused' | 'server-error';
 
+/** What the page knows about a request that failed: the status, the error message, the route it took and the model asked for. */
 export interface FailedRequest {
   /** HTTP status, or undefined when no response came (connection refused, CORS, network). */
   status: number | undefined;
@@ -16,6 +18,7 @@ export interface FailedRequest {
   model?: string | undefined;
 }
 
+/** The likely cause of a failure, read from its HTTP status and the error message of the server or the bridge. */
 export function diagnose(failure: FailedRequest): DiagnosisKind {
   const { status, message } = failure;
   if (status === undefined) return failure.direct ? 'cors-blocked' : 'nothing-listening';

@@ -6,8 +6,10 @@
  */
 import { foundryStatusCommands, parseFoundryStatus, type FoundryGeneration } from './foundryCli';
 
+/** Which server an endpoint is; `openai-compatible` when it answers like OpenAI but is none the course recognises. */
 export type EndpointKind = 'foundry' | 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'openai-compatible';
 
+/** A model an endpoint offers, by the id its HTTP API expects, with Foundry's alias when it has one. */
 export interface EndpointModel {
   id: string;
   alias?: string | undefined;
@@ -15,6 +17,7 @@ export interface EndpointModel {
   loaded?: boolean | undefined;
 }
 
+/** A model server that answered: its base URL, what it is, whether the CLI or a port probe found it, and its models. */
 export interface DiscoveredEndpoint {
   baseUrl: string;
   kind: EndpointKind;
@@ -23,6 +26,7 @@ export interface DiscoveredEndpoint {
   models: EndpointModel[];
 }
 
+/** What one generation's `foundry … status` command said. */
 export interface CliReport {
   generation: FoundryGeneration;
   /** The command exists and answered; `baseUrl` is set when the service runs. */
@@ -30,11 +34,13 @@ export interface CliReport {
   baseUrl?: string | undefined;
 }
 
+/** Everything discovery learnt: each CLI generation's answer, and every endpoint that responded. */
 export interface DiscoveryReport {
   cli: CliReport[];
   endpoints: DiscoveredEndpoint[];
 }
 
+/** The outside world discovery needs, passed in so tests can stand in for the CLI and the network. */
 export interface DiscoveryIo {
   /** Runs `foundry <args>`; resolves with stdout, rejects when the command is missing, fails or times out. */
   runFoundry(args: string[]): Promise<string>;
@@ -78,6 +84,7 @@ async function describeEndpoint(baseUrl: string, hint: EndpointKind, foundBy: Di
   return { baseUrl, kind: hint === 'foundry' ? 'openai-compatible' : hint, foundBy, models: modelIds(listing).map((id) => ({ id })) };
 }
 
+/** Asks both Foundry CLIs, then probes what they named plus the usual ports at once; only endpoints that answer are reported. */
 export async function discoverEndpoints(io: DiscoveryIo): Promise<DiscoveryReport> {
   const cli = await Promise.all(
     foundryStatusCommands.map(async ({ generation, args }): Promise<CliReport> => {

@@ -7,13 +7,19 @@
 import { isLoopbackHost } from './bridgeSafety.ts';
 import { asciiDigits } from './formatting.ts';
 
+/** The policies the learner can choose from: local first, cloud first, or local first with the local model suited to the task. */
 export const routingPolicies = ['local-first', 'cloud-first', 'by-task'] as const;
+/** How the router orders the targets before any rule strikes one out. */
 export type RoutingPolicy = (typeof routingPolicies)[number];
 
+/** Where a prompt can be sent: the learner's local model or the cloud endpoint. */
 export type Target = 'local' | 'cloud';
+/** What a prompt asks for, as the `by-task` policy sees it. */
 export type TaskKind = 'code' | 'general';
+/** A kind of personal data detected in a prompt; any of them keeps the prompt off the cloud. */
 export type PersonalData = 'email' | 'phone' | 'card' | 'iban';
 
+/** What the router knows besides the prompt: the chosen policy, the available models, whether the page is online. */
 export interface RouteSetup {
   policy: RoutingPolicy;
   /** Local models: one for general chat and one for code (the same id when there is only one). */
@@ -25,13 +31,16 @@ export interface RouteSetup {
   localContextTokens: number;
 }
 
+/** One send of the prompt: to which target, with which model. */
 export interface Attempt {
   target: Target;
   model: string;
 }
 
+/** Why a target was struck out of the plan before anything was sent. */
 export type SkipReason = 'marked-private' | 'personal-data' | 'offline' | 'no-cloud' | 'context-too-long';
 
+/** What the router decided before sending: the attempts in order, the targets it struck out and why, and what it saw in the prompt. */
 export interface RoutePlan {
   /** The rule that ordered the targets: the policy, and for `by-task` the task it saw. */
   rule: Exclude<RoutingPolicy, 'by-task'> | `by-task:${TaskKind}`;
@@ -120,6 +129,7 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 3);
 }
 
+/** The attempts for a prompt, in policy order: no cloud for private or personal prompts or offline, no local model when the prompt is too long. */
 export function planRoute(prompt: string, markedPrivate: boolean, setup: RouteSetup): RoutePlan {
   const task = taskKindOf(prompt);
   const personalData = personalDataIn(prompt);
@@ -149,8 +159,10 @@ export function planRoute(prompt: string, markedPrivate: boolean, setup: RouteSe
   return { rule: setup.policy === 'by-task' ? `by-task:${task}` : setup.policy, task, personalData, estimatedTokens, attempts: allowed, skipped };
 }
 
+/** How one attempt ended: with an answer, no first token in time, an error, or stopped by the learner. */
 export type AttemptOutcome = 'answered' | 'timeout' | 'failed' | 'stopped';
 
+/** One attempt as it happened: its outcome and how long it took, in milliseconds. */
 export interface TraceStep {
   attempt: Attempt;
   outcome: AttemptOutcome;

@@ -7,6 +7,7 @@ import { bg } from '../i18n/bg';
 import { en, type Dictionary, type UiKey } from '../i18n/en';
 import type { Locale } from './locales';
 
+/** A key of the English dictionary, which every other dictionary follows. */
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
@@ -16,7 +17,8 @@ function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];
 }
 
-type Variables = Record<string, string | number>;
+/** Values for a string's `{name}` placeholders. */
+export type Variables = Record<string, string | number>;
 
 /** Replaces `{name}` placeholders; an unknown placeholder is left visible so a bad key is easy to spot. */
 export function interpolate(template: string, variables: Variables = {}): string {
@@ -30,15 +32,16 @@ function lookUp(locale: string, key: UiKey): string {
   return dictionaryOf(locale)?.[key] ?? dictionaryOf(base)?.[key] ?? en[key];
 }
 
+/** Looks up a string by key and fills its placeholders; typed by the keys it may be asked for. */
+export type Translate<K extends UiKey = UiKey> = (key: K, variables?: Variables) => string;
+
 /** A translate function bound to one locale: `t('nav.next')`, `t('lesson.module', { module: 8 })`. */
-export function useTranslations(locale: string) {
-  return (key: UiKey, variables?: Variables): string => interpolate(lookUp(locale, key), variables);
+export function useTranslations(locale: string): Translate {
+  return (key, variables) => interpolate(lookUp(locale, key), variables);
 }
 
-export type Translate = ReturnType<typeof useTranslations>;
-
 /** A translate function over the strings a component handed its client script (see `pickStrings`). */
-export function translateFrom(strings: Record<string, string>): Translate {
+export function translateFrom<K extends UiKey>(strings: Partial<Record<K, string>>): Translate<K> {
   return (key, variables) => interpolate(strings[key] ?? key, variables);
 }
 
@@ -52,27 +55,3 @@ export function missingKeys(locale: string): UiKey[] {
 export function pickStrings<K extends UiKey>(locale: string, keys: readonly K[]): Record<K, string> {
   return Object.fromEntries(keys.map((key) => [key, lookUp(locale, key)])) as Record<K, string>;
 }
-
-/** The strings every live demo's loader (download progress, errors, provider names) needs on the client. */
-export const demoLoaderKeys = [
-  'demo.downloadingRuntime',
-  'demo.downloadingModel',
-  'demo.preparing',
-  'demo.error.download-failed',
-  'demo.error.runtime-failed',
-  'demo.error.model-rejected',
-  'demo.error.run-failed',
-  'provider.webgpu',
-  'provider.wasm',
-] as const satisfies readonly UiKey[];
-
-/** The diagnoses an endpoint demo may show (see src/lib/endpointDiagnosis.ts). */
-export const diagnosisKeys = [
-  'diagnosis.nothing-listening',
-  'diagnosis.cors-blocked',
-  'diagnosis.model-not-loaded',
-  'diagnosis.model-not-downloaded',
-  'diagnosis.alias-not-id',
-  'diagnosis.bridge-refused',
-  'diagnosis.server-error',
-] as const satisfies readonly UiKey[];

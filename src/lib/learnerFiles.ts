@@ -4,8 +4,10 @@
  */
 import { markdownPassages, textPassages, type Passage } from './passages.ts';
 
+/** The largest file the learner may add, 2 MiB; a larger one is refused before it is read. */
 export const maxLearnerFileBytes = 2 * 1024 * 1024;
 
+/** Why a learner's file was refused; each has its own message. */
 export type FileProblem = 'wrong-type' | 'too-large' | 'not-text' | 'empty';
 
 const markdownName = /\.(md|markdown|mdx)$/i;

@@ -6,12 +6,14 @@
 import { createHash } from 'node:crypto';
 import { fenceAfter, markdownBody } from './markdownSource.ts';
 
+/** One level-2 section of a lesson, fingerprinted so a changed section shows up in translation status. */
 export interface LessonSection {
   heading: string;
   /** MD5 of the section's source text (heading line to the next level-2 heading), line endings normalised. */
   hash: string;
 }
 
+/** The parts of a lesson a translation must keep: its sections, heading and code block counts, and checklist task ids in order. */
 export interface LessonOutline {
   sections: LessonSection[];
   headingCount: number;
@@ -22,6 +24,7 @@ export interface LessonOutline {
 const headingPattern = /^(#{2,6})\s+(.+?)\s*#*\s*$/;
 const taskPattern = /<Task\s[^>]*\bid=["']([^"']+)["']/g;
 
+/** The hex MD5 of text or bytes, the fingerprint translations record of their source (as Co-op Translator did). */
 export function md5(text: string | Uint8Array): string {
   return createHash('md5').update(text).digest('hex');
 }

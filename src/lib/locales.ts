@@ -6,11 +6,13 @@
 /** Locales with a UI dictionary, in the order the language picker lists them. English is the source. */
 export const locales = ['en', 'bg', 'ar'] as const;
 
+/** A locale code the course has a dictionary and routes for. */
 export type Locale = (typeof locales)[number];
 
 /** The language lessons are written in; translations are checked against it. */
 export const sourceLocale: Locale = 'en';
 
+/** Whether a string (a route segment, a stored preference) is one of the course's locales. */
 export function isLocale(value: string): value is Locale {
   return (locales as readonly string[]).includes(value);
 }

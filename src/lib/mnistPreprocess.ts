@@ -5,6 +5,7 @@
  * See LeCun et al., "The MNIST database", http://yann.lecun.com/exdb/mnist/.
  */
 
+/** The side of an MNIST image, in pixels. */
 export const mnistSize = 28;
 const fitSize = 20;
 /** Ink fainter than this (0..1) does not count when finding the bounding box. */
@@ -17,6 +18,7 @@ export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array;
 }
 
+/** The model's input for a drawing (28×28 values 0..1, row by row), or `empty` when nothing was drawn. */
 export type Preprocessed = { empty: true } | { empty: false; pixels: Float32Array };
 
 interface GrayImage {
@@ -81,6 +83,7 @@ export function centerOfMass(values: ArrayLike<number>, width: number): { x: num
   return total === 0 ? { x: width / 2, y: values.length / width / 2 } : { x: sumX / total, y: sumY / total };
 }
 
+/** Turns a drawing (white ink on black) into the model's input the way MNIST's digits were made; `empty` when there is no ink. */
 export function preprocessDigit(image: RgbaImage): Preprocessed {
   const gray = toGray(image);
   const bounds = inkBounds(gray);

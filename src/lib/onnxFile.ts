@@ -4,6 +4,7 @@
  * input for each of its inputs so it can be run once.
  */
 
+/** Whether the bytes can be an ONNX model, judged from their first bytes only, so a wrong file is refused before the runtime loads it. */
 export function looksLikeOnnx(bytes: Uint8Array): boolean {
   return bytes.length > 16 && bytes[0] === 0x08 && bytes[1]! > 0 && bytes[1]! < 0x20;
 }
@@ -16,8 +17,10 @@ export interface TensorDescription {
   shape: readonly (number | string)[];
 }
 
+/** The typed array holding a tensor's values; booleans are stored as bytes. */
 export type PlaceholderData = Float32Array | Int32Array | BigInt64Array | Uint8Array;
 
+/** A tensor to feed a session: the input's name, its element type, its sizes and its values. */
 export interface PlaceholderInput {
   name: string;
   type: string;

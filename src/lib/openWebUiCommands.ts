@@ -4,14 +4,14 @@
  * Engine on Linux does not), the shell decides the syntax (line continuations, quoting).
  */
 import { isLoopbackHost } from './bridgeSafety.ts';
+import type { HostSystem } from './platform.ts';
 import type { Shell } from './preferences.ts';
 
-export const hostSystems = ['windows', 'macos', 'linux'] as const;
-export type HostSystem = (typeof hostSystems)[number];
 
 /** On Linux: share the host's network (reaches a server bound to 127.0.0.1), or map host.docker.internal to the host gateway. */
 export type LinuxNetwork = 'host' | 'host-gateway';
 
+/** What the learner chose for their Open WebUI command: OS, shell, endpoint, Linux networking and what to keep between starts. */
 export interface OpenWebUiOptions {
   system: HostSystem;
   shell: Shell;
@@ -24,6 +24,7 @@ export interface OpenWebUiOptions {
   rereadSettings: boolean;
 }
 
+/** The command for the learner's setup, the API address it gives Open WebUI, and the address to open afterwards. */
 export interface OpenWebUiSetup {
   /** What to paste into the shell: pull, then run. */
   command: string;
@@ -33,19 +34,9 @@ export interface OpenWebUiSetup {
   openAt: string;
 }
 
+/** The Open WebUI container image the command pulls and runs. */
 export const openWebUiImage = 'ghcr.io/open-webui/open-webui:main';
 const continuation: Record<Shell, string> = { powershell: '`', cmd: '^', posix: '\\' };
-
-export function isHostSystem(value: unknown): value is HostSystem {
-  return typeof value === 'string' && (hostSystems as readonly string[]).includes(value);
-}
-
-/** The learner's OS from navigator.platform (or userAgentData.platform). */
-export function hostSystemOf(platform: string): HostSystem {
-  if (/^win/i.test(platform)) return 'windows';
-  if (/^mac/i.test(platform)) return 'macos';
-  return 'linux';
-}
 
 /** The endpoint as seen from inside the container: loopback becomes the host, the path becomes /v1. */
 export function containerApiBase(endpoint: string, system: HostSystem, linuxNetwork: LinuxNetwork): string {
@@ -54,6 +45,7 @@ export function containerApiBase(endpoint: string, system: HostSystem, linuxNetw
   return `${url.origin}/v1`;
 }
 
+/** The pull-then-run command for the learner's OS and shell; with host networking Open WebUI answers on port 8080, else on 3000. */
 export function openWebUiSetup(options: OpenWebUiOptions): OpenWebUiSetup {
   const apiBaseUrl = containerApiBase(options.endpoint, options.system, options.linuxNetwork);
   const hostNetwork = options.system === 'linux' && options.linuxNetwork === 'host';

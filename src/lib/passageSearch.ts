@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { Passage } from './passages.ts';
 
+/** A passage with its relevance score; scores compare only within one ranking. */
 export interface RankedPassage {
   passage: Passage;
   score: number;
@@ -37,6 +38,7 @@ export function searchWords(text: string, locale: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => foldWord(word, locale));
 }
 
+/** A search index over a fixed set of passages. */
 export interface PassageIndex {
   /** The best `limit` passages for a query, best first; an empty list when nothing matches. */
   search(query: string, limit: number): RankedPassage[];

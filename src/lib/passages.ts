@@ -6,6 +6,7 @@
 import GithubSlugger from 'github-slugger';
 import { fenceAfter, markdownBody } from './markdownSource.ts';
 
+/** A piece of a lesson or of a learner's file that a retriever ranks and an answer cites. */
 export interface Passage {
   /** Unique inside a corpus: `<source id>#<anchor>` plus a part number for long sections. */
   id: string;
@@ -18,6 +19,7 @@ export interface Passage {
   text: string;
 }
 
+/** The document passages are cut from: a lesson or a learner's file. */
 export interface PassageSource {
   /** A short stable id, e.g. the lesson path or the file name. */
   id: string;

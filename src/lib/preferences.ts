@@ -2,7 +2,10 @@
  * Reader preferences kept in the browser: language, colour theme and shell. One place for their storage
  * keys and defaults, shared by the inline script that applies them before first paint and by the widgets.
  */
+import { hostSystemOf, shellOfSystem, type HostSystem } from './platform.ts';
+import { safeStorage } from './safeStorage.ts';
 
+/** Where each preference is kept in localStorage. */
 export const preferenceKeys = {
   locale: 'edge-course:locale',
   theme: 'edge-course:theme',
@@ -11,69 +14,40 @@ export const preferenceKeys = {
 
 /** Shells a command can be shown for; ids are stored, labels come from the dictionaries. */
 export const shells = ['powershell', 'cmd', 'posix'] as const;
+/** One of `shells`. */
 export type Shell = (typeof shells)[number];
 
+/** Colour themes: `auto` follows the system. */
 export const themes = ['auto', 'light', 'dark'] as const;
+/** One of `themes`. */
 export type Theme = (typeof themes)[number];
 
+/** Whether a value is a known shell id. */
 export function isShell(value: unknown): value is Shell {
   return typeof value === 'string' && (shells as readonly string[]).includes(value);
 }
 
+/** Whether a value is a known theme. */
 export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (themes as readonly string[]).includes(value);
 }
 
-/** The shell to show a visitor who has not chosen one: PowerShell on Windows, a POSIX shell elsewhere. */
+/** The shell to show a visitor who has not chosen one, from navigator's platform string. */
 export function defaultShell(platform: string): Shell {
-  return /^win/i.test(platform) ? 'powershell' : 'posix';
+  return shellOfSystem(hostSystemOf(platform));
 }
 
 /**
- * The shell the reader uses: the one they chose, else the one the page's head script settled on before
- * first paint (`<html data-shell>`), else their OS's default.
+ * The shell the reader uses: the one they chose (perhaps in another tab since this page loaded), else
+ * the one the page's head script settled on before first paint (`<html data-shell>`), else their OS's.
  */
-export function preferredShell(platform: string, pageShell?: string): Shell {
+export function preferredShell(system: HostSystem, pageShell?: string): Shell {
   const stored = safeStorage.get(preferenceKeys.shell);
   if (isShell(stored)) return stored;
-  return isShell(pageShell) ? pageShell : defaultShell(platform);
+  return isShell(pageShell) ? pageShell : shellOfSystem(system);
 }
 
 /** The tab to show in a group offering `available` shells, given the reader's preferred one. */
 export function shellToShow(preferred: Shell, available: readonly Shell[]): Shell | undefined {
   return available.includes(preferred) ? preferred : available[0];
 }
-
-/** Web storage that may be missing or throwing (privacy modes, disabled storage): reads and writes never throw. */
-function storageThatNeverThrows(storage: () => Storage | undefined) {
-  return {
-    get(key: string): string | null {
-      try {
-        return storage()?.getItem(key) ?? null;
-      } catch {
-        return null;
-      }
-    },
-    set(key: string, value: string): boolean {
-      try {
-        storage()?.setItem(key, value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    remove(key: string): void {
-      try {
-        storage()?.removeItem(key);
-      } catch {
-        // Nothing stored, or nothing we may touch: either way it is not kept.
-      }
-    },
-  };
-}
-
-/** localStorage, safely: what the course keeps between visits. */
-export const safeStorage = storageThatNeverThrows(() => globalThis.localStorage);
-
-/** sessionStorage, safely: what lasts only until the tab is closed. */
-export const safeSessionStorage = storageThatNeverThrows(() => globalThis.sessionStorage);

@@ -7,8 +7,10 @@
 /** The current format. Bump it and add a step to `migrations` whenever the shape changes. */
 export const progressVersion = 2;
 
+/** Who ticked a task: the learner by hand, or a demo that saw the learner do it. */
 export type TickedBy = 'learner' | 'demo';
 
+/** The state of one checklist task: done or not, since when, and who said so. */
 export interface TaskRecord {
   done: boolean;
   /** ISO 8601 time of the last change. */
@@ -16,6 +18,7 @@ export interface TaskRecord {
   by: TickedBy;
 }
 
+/** Where the learner last was: the lesson, the locale they read it in, the section if known, and when. */
 export interface LastVisit {
   lesson: string;
   locale: string;
@@ -24,6 +27,7 @@ export interface LastVisit {
   at: string;
 }
 
+/** Everything saved about the learner, in the current format: their tasks and their last visit. */
 export interface Progress {
   version: typeof progressVersion;
   /** Keyed by `taskKey(lesson, taskId)`. */
@@ -34,10 +38,13 @@ export interface Progress {
 /** The header of an exported file, so an unrelated JSON file is told apart from a progress file. */
 export const exportFormat = 'edge-ai-workshop-progress';
 
+/** Why progress could not be read: not JSON, not progress at all, from a newer version of the course, or malformed. */
 export type ProgressError = 'not-json' | 'not-progress' | 'newer-version' | 'invalid';
 
+/** Progress read from storage or a file, with the older version it was migrated from if any; or why it could not be read. */
 export type ReadResult = { ok: true; progress: Progress; migratedFrom?: number } | { ok: false; error: ProgressError };
 
+/** Progress with nothing done and no visit: a first-time learner's. */
 export function emptyProgress(): Progress {
   return { version: progressVersion, tasks: {} };
 }
@@ -132,6 +139,7 @@ export function progressFromExport(text: string): ReadResult {
   return (data as Record<string, unknown>)['format'] === exportFormat ? result : { ok: false, error: 'not-progress' };
 }
 
+/** Progress as the JSON of an exported file: marked with `exportFormat` and the export time, indented for reading. */
 export function progressToExport(progress: Progress, exportedAt: Date): string {
   return JSON.stringify({ format: exportFormat, exportedAt: exportedAt.toISOString(), ...progress }, null, 2);
 }
@@ -151,6 +159,7 @@ export function mergeProgress(current: Progress, imported: Progress): Progress {
   return { version: progressVersion, tasks, lastVisit };
 }
 
+/** The progress with one task (by `taskKey`) set done or not done, stamped with who and when; the original is left unchanged. */
 export function setTask(progress: Progress, key: string, done: boolean, by: TickedBy, at: Date): Progress {
   return { ...progress, tasks: { ...progress.tasks, [key]: { done, at: at.toISOString(), by } } };
 }

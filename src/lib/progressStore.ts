@@ -4,21 +4,11 @@
  * throws or is full leaves progress in memory for the visit. Every change is written at once. The storage
  * is passed in, so this runs the same in tests and in the browser.
  */
-import {
-  emptyProgress,
-  mergeProgress,
-  progressFromExport,
-  progressFromJson,
-  progressToExport,
-  setTask,
-  taskKey,
-  type LastVisit,
-  type Progress,
-  type ReadResult,
-  type TickedBy,
-} from './progress';
+import { emptyProgress, mergeProgress, progressFromExport, progressFromJson, progressToExport, setTask, taskKey, type LastVisit, type Progress, type ReadResult, type TickedBy } from './progress';
 
+/** The localStorage key the progress lives under. */
 export const progressKey = 'edge-course:progress';
+/** The prefix of the keys that corrupt or pre-migration progress is set aside under, followed by the time. */
 export const backupKey = 'edge-course:progress-backup';
 
 /** The part of the Web Storage API the store needs. */
@@ -35,6 +25,7 @@ export type StorageNotice =
 
 type Listener = (progress: Progress) => void;
 
+/** The learner's progress for the page: read once from storage, written back on every change, and announced to subscribers. */
 export class ProgressStore {
   private current: Progress = emptyProgress();
   private storage: KeyValueStorage | undefined;

@@ -5,6 +5,7 @@
 import { asciiDigits } from './formatting.ts';
 import type { RankedPassage } from './passageSearch.ts';
 
+/** One message of a chat-completion request, as OpenAI-compatible servers take it. */
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
@@ -17,6 +18,7 @@ export interface RagPromptWords {
   questionHeading: string;
 }
 
+/** The messages for a RAG answer: the instructions, then the numbered passages and the question in one user message. */
 export function ragMessages(question: string, retrieved: readonly RankedPassage[], words: RagPromptWords): ChatMessage[] {
   const passages = retrieved.map(({ passage }, index) => `[${index + 1}] ${passage.section} (${passage.source})\n${passage.text}`).join('\n\n');
   return [

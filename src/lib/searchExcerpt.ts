@@ -3,6 +3,7 @@
  * split them into text runs, each marked or not, with character entities decoded.
  */
 
+/** A stretch of excerpt text, matched (shown highlighted) or not. */
 export interface ExcerptRun {
   text: string;
   marked: boolean;
@@ -14,6 +15,7 @@ function decode(html: string): string {
   return html.replace(/<[^>]*>/g, '').replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => entities[entity]!);
 }
 
+/** A Pagefind excerpt as plain-text runs, in order, with the `<mark>`ed ones flagged; any other tag is dropped. */
 export function excerptRuns(excerpt: string): ExcerptRun[] {
   return excerpt
     .split(/(<mark>[\s\S]*?<\/mark>)/)

@@ -14,6 +14,7 @@ export interface TranslationOrigin {
   sourceSections?: readonly LessonSection[] | undefined;
 }
 
+/** An English section that changed, appeared or disappeared since the translation was made, and where the translation has it. */
 export interface ChangedSection {
   /** The heading in the English source (for a removed section: as it was when translated). */
   sourceHeading: string;
@@ -21,8 +22,10 @@ export interface ChangedSection {
   translatedIndex?: number | undefined;
 }
 
+/** A kind of part the translation has fewer of than the English source, with both counts. */
 export type MissingPart = { part: 'headings' | 'codeBlocks' | 'tasks'; found: number; expected: number };
 
+/** A lesson in one locale: the English source itself, not translated, or a translation with its origin, staleness and gaps. */
 export type TranslationStatus =
   | { kind: 'source' }
   | { kind: 'missing' }
@@ -35,13 +38,16 @@ export type TranslationStatus =
       missingParts: MissingPart[];
     };
 
+/** A one-word status shown beside a lesson; a translation can be both `outdated` and `incomplete`. */
 export type StatusLabel = 'source' | 'missing' | 'current' | 'outdated' | 'incomplete';
 
+/** What status needs of the English source: the MD5 of its file and its outline. */
 export interface SourceFacts {
   hash: string;
   outline: LessonOutline;
 }
 
+/** What status needs of a translation: what it records of its origin, and its outline. */
 export interface TranslationFacts {
   origin: TranslationOrigin;
   outline: LessonOutline;

@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { missingKeys } from './i18n';
 import { locales } from './locales';
 
+/** The Astro integration that, when a build starts, logs a warning for each locale listing the UI keys it lacks. */
 export function uiStringsCheck(): AstroIntegration {
   return {
     name: 'ui-strings-check',

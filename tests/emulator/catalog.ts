@@ -18,6 +18,7 @@ export interface EmulatedModel {
   generation?: 1 | 2;
 }
 
+/** A fresh copy of the catalog for each emulator, since loading a model marks it loaded in that copy. */
 export function emulatedCatalog(): EmulatedModel[] {
   return [
     { id: 'qwen2.5-0.5b-instruct-generic-cpu:4', alias: 'qwen2.5-0.5b', cached: true, loaded: true, firstTokenMs: 40, tokensPerSecond: 120, fileSizeMb: 822 },

@@ -20,6 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { parseArgs } from 'node:util';
 import { emulatedCatalog, type EmulatedModel } from './catalog.ts';
 
+/** How to start the emulator: its port, the Foundry generation it imitates, gen-1's stream quirks, and whether CORS is on. */
 export interface EmulatorOptions {
   port: number;
   generation: 1 | 2;
@@ -69,6 +70,7 @@ function embed(text: string): number[] {
   return vector.map((value) => value / norm);
 }
 
+/** Starts the emulator on 127.0.0.1 at `options.port` and returns its HTTP server (listen for `listening` before using it). */
 export function startEmulator(options: EmulatorOptions) {
   const catalog = emulatedCatalog().filter((model) => !model.generation || model.generation === options.generation);
   const promptsStreaming = new Set<string>();

@@ -13,6 +13,7 @@ interface QuestionSet {
   questions: ({ answeredIn: string; lesson?: string } & Record<Locale, string>)[];
 }
 
+/** How retrieval did in one locale: questions asked, how many found their section in the top three, and the misses. */
 export interface LocaleQuality {
   locale: Locale;
   questions: number;
@@ -39,6 +40,7 @@ const sectionOf = (passage: Passage) => passage.id.replace(/~\d+$/, '');
 /** A lesson's section ids in order of appearance: translations keep the English sections' order. */
 const sectionIds = (passages: readonly Passage[]) => [...new Set(passages.map(sectionOf))];
 
+/** Asks every question in every locale against that locale's passages of the questions' lessons; reads the files each call. */
 export function retrievalQuality(): LocaleQuality[] {
   return locales.map((locale) => {
     const byLesson = new Map(lessons.map((lesson) => [lesson, { source: sectionIds(lessonPassages(lesson, sourceLocale)), passages: lessonPassages(lesson, locale) }]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRatings, latencyRating, measuredLatency, ratingsWithMeasuredLatency, recommend, scenarioOf, scenarios } from '../../src/lib/decisionMatrix';
+import { defaultRatings, latencyRating, measuredLatency, ratingsWithMeasuredLatency, recommend, scenarioOf, scenarios } from '../../src/lib/deploymentRecommendation';
 
 const metrics = (timeToFirstTokenMs: number | undefined, tokensPerSecond: number | undefined, totalMs = 1000) => ({ timeToFirstTokenMs, tokensPerSecond, totalMs, tokens: 40 });
 

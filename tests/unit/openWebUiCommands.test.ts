@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { containerApiBase, hostSystemOf, openWebUiSetup, type OpenWebUiOptions } from '../../src/lib/openWebUiCommands';
+import { containerApiBase, openWebUiSetup, type OpenWebUiOptions } from '../../src/lib/openWebUiCommands';
+import { hostSystemOf } from '../../src/lib/platform';
 
 const base: OpenWebUiOptions = { system: 'windows', shell: 'powershell', endpoint: 'http://127.0.0.1:5273', linuxNetwork: 'host', keepData: false, rereadSettings: false };
 

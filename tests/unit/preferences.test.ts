@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultShell, isShell, preferredShell, safeStorage, shellToShow } from '../../src/lib/preferences';
+import { defaultShell, isShell, preferredShell, shellToShow } from '../../src/lib/preferences';
+import { safeStorage } from '../../src/lib/safeStorage';
 
 describe('defaultShell', () => {
   it('is PowerShell on Windows and a POSIX shell elsewhere', () => {
@@ -44,10 +45,10 @@ describe('preferredShell', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('takes the reader’s stored choice, else the page’s, else the OS default', () => {
-    expect(preferredShell('Win32')).toBe('powershell');
-    expect(preferredShell('Linux x86_64', 'cmd')).toBe('cmd');
-    expect(preferredShell('MacIntel', 'fish')).toBe('posix');
+    expect(preferredShell('windows')).toBe('powershell');
+    expect(preferredShell('linux', 'cmd')).toBe('cmd');
+    expect(preferredShell('macos', 'fish')).toBe('posix');
     vi.stubGlobal('localStorage', { getItem: () => 'cmd' });
-    expect(preferredShell('MacIntel', 'posix')).toBe('cmd');
+    expect(preferredShell('macos', 'posix')).toBe('cmd');
   });
 });

@@ -3,24 +3,26 @@ import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { formatMs } from '../../lib/formatting';
 import { cloudApiAddress, planRoute, runRoute, type Attempt, type RoutePlan, type RoutingPolicy, type TraceStep } from '../../lib/hybridRouting';
 import { translateFrom, type Translate } from '../../lib/i18n';
-import { safeSessionStorage, safeStorage } from '../../lib/preferences';
-import { streamChat } from './chatStreamRunner';
-import { currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
-import { renderMarkdown } from './renderMarkdown';
-import { readStrings } from '../dom';
+import { safeSessionStorage, safeStorage } from '../../lib/safeStorage';
+import { part } from '../dom';
+import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
+import { readStrings } from '../strings';
+import type { HybridRouterKey } from './chatStrings';
+import { StreamedAnswer } from './streamedAnswer';
+import { streamCompletion } from './streamCompletion';
 
 /** The cloud address and model are remembered; the key only in sessionStorage, and only when the learner asks. */
 const cloudSettingsKey = 'edge-course:cloud-endpoint';
 const cloudKeyKey = 'edge-course:cloud-key';
 
 class HybridRouter extends HTMLElement {
-  private t: Translate = translateFrom({});
+  private t: Translate<HybridRouterKey> = translateFrom<HybridRouterKey>({});
   private locale = 'en';
-  private controller: AbortController | undefined;
 
   connectedCallback() {
-    this.t = translateFrom(readStrings(this));
+    this.t = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
+    const answer = new StreamedAnswer(this, this.t, this.locale);
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>('input, textarea, .demo-start')) control.disabled = false;
     this.restoreCloud();
     this.fillLocalModels(currentChoice());
@@ -29,22 +31,21 @@ class HybridRouter extends HTMLElement {
     this.input('.router-cloud-model').addEventListener('change', () => this.saveCloud());
     this.input('.router-cloud-key').addEventListener('input', () => this.saveKey());
     this.input('.router-keep-key').addEventListener('change', () => this.saveKey());
-    this.querySelector('form')!.addEventListener('submit', (event) => {
+    part(this, 'form').addEventListener('submit', (event) => {
       event.preventDefault();
-      void this.route();
+      void this.route(answer);
     });
-    this.querySelector('.chat-stop')!.addEventListener('click', () => this.controller?.abort());
   }
 
   private input(selector: string): HTMLInputElement {
-    return this.querySelector<HTMLInputElement>(selector)!;
+    return part<HTMLInputElement>(this, selector);
   }
 
   private fillLocalModels(choice: EndpointChoice | undefined) {
     const models = (choice?.models ?? []).filter((model) => !isEmbeddingModel(model.id) && model.loaded !== false).map((model) => model.id);
     const coder = models.find((id) => /coder/i.test(id));
     for (const [selector, pick] of [['.router-local-general', choice?.model], ['.router-local-code', coder ?? choice?.model]] as const) {
-      const select = this.querySelector<HTMLSelectElement>(selector)!;
+      const select = part<HTMLSelectElement>(this, selector);
       select.replaceChildren(...models.map((id) => Object.assign(document.createElement('option'), { value: id, textContent: id })));
       select.disabled = models.length === 0;
       if (pick && models.includes(pick)) select.value = pick;
@@ -87,7 +88,7 @@ class HybridRouter extends HTMLElement {
   private traceLine(text: string, outcome?: string) {
     const item = Object.assign(document.createElement('li'), { textContent: text });
     if (outcome) item.dataset['outcome'] = outcome;
-    this.querySelector('.router-trace')!.append(item);
+    part(this, '.router-trace').append(item);
   }
 
   /** The rule, then why targets were left out; a cloud address that was refused is named as the reason. */
@@ -113,68 +114,60 @@ class HybridRouter extends HTMLElement {
     });
   }
 
-  private async route() {
-    const prompt = this.querySelector('textarea')!.value;
-    const status = this.querySelector('.router-status')!;
-    const answer = this.querySelector<HTMLElement>('.router-answer')!;
-    const send = this.querySelector<HTMLButtonElement>('.demo-start')!;
-    const stop = this.querySelector<HTMLButtonElement>('.chat-stop')!;
+  private async route(answer: StreamedAnswer) {
+    const prompt = part<HTMLTextAreaElement>(this, 'textarea').value;
     const local = currentChoice();
     const cloud = this.cloud();
     const contextTokens = Number(this.input('.router-context').value) || 4096;
     const timeoutMs = (Number(this.input('.router-timeout').value) || 20) * 1000;
-    const general = this.querySelector<HTMLSelectElement>('.router-local-general')!.value;
+    const general = part<HTMLSelectElement>(this, '.router-local-general').value;
     const plan = planRoute(prompt, this.input('.router-private').checked, {
       policy: (this.querySelector<HTMLInputElement>('input[name="router-policy"]:checked')?.value ?? 'local-first') as RoutingPolicy,
-      localModels: { general, code: this.querySelector<HTMLSelectElement>('.router-local-code')!.value || general },
+      localModels: { general, code: part<HTMLSelectElement>(this, '.router-local-code').value || general },
       cloudModel: cloud && cloud !== 'invalid' ? cloud.model : undefined,
       online: navigator.onLine,
       localContextTokens: contextTokens,
     });
-    this.querySelector('.router-trace')!.replaceChildren();
-    answer.replaceChildren();
-    status.textContent = '';
-    this.querySelector<HTMLElement>('.router-results')!.hidden = false;
+    part(this, '.router-trace').replaceChildren();
+    answer.answer.replaceChildren();
+    answer.status('');
+    part(this, '.router-results').hidden = false;
     this.explainPlan(plan, contextTokens, cloud === 'invalid');
     if (plan.attempts.length === 0) {
       this.traceLine(this.t('router.nothingToTry'), 'refused');
       return;
     }
-    this.controller = new AbortController();
-    send.disabled = true;
-    stop.disabled = false;
-    answer.setAttribute('aria-busy', 'true');
+    const signal = answer.begin();
     let answering: Attempt | undefined;
-    const sendAttempt = async (attempt: Attempt, signal: AbortSignal, onText: (text: string) => void) => {
+    const sendAttempt = async (attempt: Attempt, attemptSignal: AbortSignal, onText: (text: string) => void) => {
       const target = attempt.target === 'local' ? local : cloud !== 'invalid' ? cloud : undefined;
       if (!target || !attempt.model) throw new Error(this.t('router.noLocal'));
-      return (await streamChat(target, attempt.model, prompt, signal, onText)).text;
+      return (await streamCompletion(target, attempt.model, prompt, attemptSignal, onText)).text;
     };
     try {
       const steps = await runRoute(plan, sendAttempt, {
         firstTokenTimeoutMs: timeoutMs,
-        signal: this.controller.signal,
+        signal,
         onText: (attempt, text) => {
           answering = attempt;
-          renderMarkdown(answer, text);
+          answer.show(text);
         },
         onStep: (step) => {
-          if (step.outcome !== 'answered' && answering === step.attempt) answer.replaceChildren();
+          if (step.outcome !== 'answered' && answering === step.attempt) answer.answer.replaceChildren();
           this.traceLine(this.describeStep(step, timeoutMs), step.outcome);
         },
       });
       const last = steps.at(-1);
-      if (last?.outcome === 'answered') status.textContent = this.t('router.answeredBy', { target: this.t(`router.target.${last.attempt.target}`), model: last.attempt.model });
-      else if (last?.outcome === 'stopped') status.textContent = this.t('chat.stopped');
-      else status.textContent = this.t('router.allFailed');
+      if (last?.outcome === 'answered') answer.status(this.t('router.answeredBy', { target: this.t(`router.target.${last.attempt.target}`), model: last.attempt.model }));
+      else if (last?.outcome === 'stopped') answer.status(this.t('chat.stopped'));
+      else answer.status(this.t('router.allFailed'));
     } finally {
-      answer.setAttribute('aria-busy', 'false');
-      send.disabled = false;
-      stop.disabled = true;
+      answer.end();
     }
   }
 }
 
+/** Registers <hybrid-router> once. */
 export function defineHybridRouter(): void {
   if (!customElements.get('hybrid-router')) customElements.define('hybrid-router', HybridRouter);
 }

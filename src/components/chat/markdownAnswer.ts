@@ -9,6 +9,7 @@ import { marked } from 'marked';
 
 const forbidden = { FORBID_TAGS: ['img', 'style', 'form', 'input', 'button', 'iframe', 'svg', 'math'], FORBID_ATTR: ['style'] };
 
+/** Renders model Markdown into `container` as sanitised HTML, each block finding its own text direction. */
 export function renderMarkdown(container: HTMLElement, markdown: string): void {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
   container.innerHTML = DOMPurify.sanitize(html, forbidden);

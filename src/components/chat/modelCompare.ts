@@ -4,28 +4,31 @@ import { addRun, compareHistoryKey, compareRunEvent, isCompleteComparison, parse
 import { metricParts } from '../../lib/chatStream';
 import { formatMs } from '../../lib/formatting';
 import { pathInLocale } from '../../lib/locales';
-import { safeStorage } from '../../lib/preferences';
-import { streamChat } from './chatStreamRunner';
-import { currentChoice, onChoice, type EndpointChoice } from './endpointChoice';
-import { failureOf, showDiagnosis } from './diagnosisView';
-import { markTaskDone } from './progressClient';
-import { highlightCode, renderMarkdown } from './renderMarkdown';
-import { readStrings, svgElement, tableRow } from '../dom';
+import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
+import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
+import { translateFrom, type Translate } from '../../lib/i18n';
+import { safeStorage } from '../../lib/safeStorage';
+import { part, parts, svgElement, tableRow } from '../dom';
+import { markTaskDone } from '../progress/browserProgress';
+import { readStrings } from '../strings';
+import type { ModelCompareKey } from './chatStrings';
+import { highlightCode, renderMarkdown } from './markdownAnswer';
+import { streamCompletion } from './streamCompletion';
 
 /** The Session 4 checklist task this demo proves done. */
 const compareTaskId = 'compare-slm-llm';
 
 class ModelCompare extends HTMLElement {
-  private strings: Record<string, string> = {};
+  private t: Translate<ModelCompareKey> = translateFrom<ModelCompareKey>({});
   private locale = 'en';
 
   connectedCallback() {
-    this.strings = readStrings(this);
+    this.t = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
     for (const control of this.querySelectorAll<HTMLTextAreaElement | HTMLInputElement | HTMLButtonElement>('textarea, input, .demo-start')) control.disabled = false;
     this.fillModels(currentChoice());
     onChoice((choice) => this.fillModels(choice));
-    this.querySelector('form')!.addEventListener('submit', (event) => {
+    part(this, 'form').addEventListener('submit', (event) => {
       event.preventDefault();
       void this.run();
     });
@@ -34,7 +37,7 @@ class ModelCompare extends HTMLElement {
 
   /** Offers the endpoint's models; picks a small loaded one first and a larger loaded one second. */
   private fillModels(choice: EndpointChoice | undefined) {
-    const selects = [...this.querySelectorAll<HTMLSelectElement>('.compare-model')];
+    const selects = parts<HTMLSelectElement>(this, '.compare-model');
     const models = (choice?.models ?? []).filter((model) => !isEmbeddingModel(model.id));
     const loaded = models.filter((model) => model.loaded !== false).map((model) => model.id);
     for (const [index, select] of selects.entries()) {
@@ -52,31 +55,31 @@ class ModelCompare extends HTMLElement {
   }
 
   private async run() {
-    const status = this.querySelector('.compare-status')!;
+    const status = part(this, '.compare-status');
     const choice = currentChoice();
-    const models = [...this.querySelectorAll<HTMLSelectElement>('.compare-model')].map((select) => select.value);
+    const models = parts<HTMLSelectElement>(this, '.compare-model').map((select) => select.value);
     if (!choice || models.some((model) => !model)) {
-      status.textContent = this.strings['chat.needsModel'] ?? '';
+      status.textContent = this.t('chat.needsModel');
       return;
     }
     if (models[0] === models[1]) {
-      status.textContent = this.strings['compare.sameModel'] ?? '';
+      status.textContent = this.t('compare.sameModel');
       return;
     }
-    const prompt = this.querySelector('textarea')!.value;
-    const answers = [...this.querySelectorAll<HTMLElement>('.compare-answers .chat-answer')];
-    const button = this.querySelector<HTMLButtonElement>('.demo-start')!;
-    const parallel = this.querySelector<HTMLInputElement>('.compare-parallel')!.checked;
-    const diagnosis = this.querySelector<HTMLElement>('.diagnosis')!;
+    const prompt = part(this, 'textarea').value;
+    const answers = parts<HTMLElement>(this, '.compare-answers .chat-answer');
+    const button = part<HTMLButtonElement>(this, '.demo-start');
+    const parallel = part<HTMLInputElement>(this, '.compare-parallel').checked;
+    const diagnosis = part<HTMLElement>(this, '.diagnosis');
     button.disabled = true;
     status.textContent = '';
-    showDiagnosis(diagnosis, undefined, undefined, this.strings);
+    showDiagnosis(diagnosis, undefined, undefined, this.t);
     answers.forEach((answer) => answer.replaceChildren());
-    this.querySelector('.compare-table tbody')!.replaceChildren();
+    part(this, '.compare-table tbody').replaceChildren();
     const runOne = async (model: string, index: number): Promise<ComparedModel> => {
       const answer = answers[index]!;
       answer.setAttribute('aria-busy', 'true');
-      const result = await streamChat(choice, model, prompt, new AbortController().signal, (text) => renderMarkdown(answer, text));
+      const result = await streamCompletion(choice, model, prompt, new AbortController().signal, (text) => renderMarkdown(answer, text));
       answer.setAttribute('aria-busy', 'false');
       void highlightCode(answer);
       this.addRow({ model, metrics: result.metrics });
@@ -93,11 +96,11 @@ class ModelCompare extends HTMLElement {
       this.drawHistory(history);
       if (isCompleteComparison(run)) {
         markTaskDone(pathInLocale(location.pathname), compareTaskId);
-        status.textContent = this.strings['compare.done'] ?? '';
+        status.textContent = this.t('compare.done');
       }
       this.dataset['complete'] = 'true';
     } catch (error) {
-      showDiagnosis(diagnosis, failureOf(error, choice), choice, this.strings);
+      showDiagnosis(diagnosis, failureOf(error, choice), choice, this.t);
     } finally {
       button.disabled = false;
     }
@@ -105,12 +108,12 @@ class ModelCompare extends HTMLElement {
 
   private addRow({ model, metrics }: ComparedModel) {
     const { ttft, rate, total, tokens } = metricParts(metrics, this.locale);
-    this.querySelector('.compare-table tbody')!.append(tableRow(model, [ttft, rate, total, String(tokens)]));
+    part(this, '.compare-table tbody').append(tableRow(model, [ttft, rate, total, String(tokens)]));
   }
 
   /** One row per run: a bar per model for its total time, on a shared scale. */
   private drawHistory(history: ComparisonRun[]) {
-    const svg = this.querySelector<SVGSVGElement>('.compare-chart')!;
+    const svg = part<SVGSVGElement>(this, '.compare-chart');
     const longest = Math.max(1, ...history.flatMap((run) => run.results.map((result) => result.metrics.totalMs)));
     const rowHeight = 14;
     const rows = history.reduce((count, run) => count + run.results.length, 0);
@@ -130,6 +133,7 @@ class ModelCompare extends HTMLElement {
   }
 }
 
+/** Registers <model-compare> once. */
 export function defineModelCompare(): void {
   if (!customElements.get('model-compare')) customElements.define('model-compare', ModelCompare);
 }

@@ -1,14 +1,16 @@
 /**
- * Runs one streamed chat completion with the `openai` SDK and reports text and timing as it goes; shared
- * by the chat playground and the model comparison. Cancels for real through an AbortController.
+ * Runs one streamed chat completion with the `openai` SDK and reports text and timing as it goes. Cancels
+ * for real through an AbortSignal: the SDK closes the connection, and the bridge stops the model behind it.
  */
 import { chunkCompletionTokens, chunkText, streamMetrics, type StreamMetrics } from '../../lib/chatStream';
 import type { ChatMessage } from '../../lib/ragPrompt';
-import { chatClient, type EndpointChoice } from './endpointChoice';
+import type { EndpointChoice } from '../endpoint/endpointStore';
+import { openAiClientFor } from '../endpoint/openAiClient';
 
 /** The stream had started when it failed: the answer broke off, as opposed to never starting. */
 export class StreamBrokeOff extends Error {}
 
+/** A completed (or stopped) stream: its text, timings, and whether the server said it finished. */
 export interface StreamResult {
   text: string;
   metrics: StreamMetrics;
@@ -16,7 +18,8 @@ export interface StreamResult {
   finished: boolean;
 }
 
-export async function streamChat(
+/** Streams `model`'s answer to `prompt` from `choice`, calling `onText` with the text so far at every chunk. */
+export async function streamCompletion(
   choice: EndpointChoice,
   model: string,
   /** A single user message, or the whole conversation. */
@@ -24,7 +27,7 @@ export async function streamChat(
   signal: AbortSignal,
   onText: (text: string) => void,
 ): Promise<StreamResult> {
-  const client = await chatClient(choice);
+  const client = await openAiClientFor(choice);
   const startedAt = performance.now();
   let firstTokenAt: number | undefined;
   let text = '';

@@ -2,6 +2,7 @@
 
 const resetAfterMs = 2000;
 
+/** Shows the copy button of every code block under `root` (hidden until the script runs) and makes it copy the block's code. */
 export function enableCopyButtons(root: ParentNode): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('.code-block > .copy-button')) {
     const block = button.parentElement!;

@@ -1,7 +1,9 @@
 /** The behaviour of <course-search>: run the query from the URL or the form against Pagefind's index. */
-import { interpolate } from '../../lib/i18n';
+import { translateFrom, type Translate } from '../../lib/i18n';
 import { excerptRuns } from '../../lib/searchExcerpt';
-import { readStrings } from '../dom';
+import { part } from '../dom';
+import { readStrings } from '../strings';
+import type { CourseSearchKey } from './courseStrings';
 
 interface PagefindResult {
   url: string;
@@ -18,12 +20,12 @@ const maxResults = 10;
 
 class CourseSearch extends HTMLElement {
   private pagefind: Promise<Pagefind> | undefined;
-  private strings: Record<string, string> = {};
+  private t: Translate<CourseSearchKey> = translateFrom<CourseSearchKey>({});
 
   connectedCallback() {
-    this.strings = readStrings(this);
-    const form = this.querySelector('form')!;
-    const input = form.querySelector('input')!;
+    this.t = readStrings(this);
+    const form = part(this, 'form');
+    const input = part<HTMLInputElement>(form, 'input');
     const query = new URL(location.href).searchParams.get('q') ?? '';
     input.value = query;
     form.addEventListener('submit', (event) => {
@@ -42,8 +44,8 @@ class CourseSearch extends HTMLElement {
   }
 
   private async run(query: string) {
-    const status = this.querySelector<HTMLElement>('.search-status')!;
-    const list = this.querySelector<HTMLOListElement>('.search-results')!;
+    const status = part<HTMLElement>(this, '.search-status');
+    const list = part<HTMLOListElement>(this, '.search-results');
     list.replaceChildren();
     if (!query.trim()) {
       status.textContent = '';
@@ -55,12 +57,12 @@ class CourseSearch extends HTMLElement {
       results = await Promise.all(search.results.slice(0, maxResults).map((result) => result.data()));
     } catch {
       this.pagefind = undefined;
-      status.textContent = this.strings['search.unavailable'] ?? '';
+      status.textContent = this.t('search.unavailable');
       return;
     }
     status.textContent = results.length
-      ? interpolate(this.strings['search.resultCount'] ?? '', { count: results.length })
-      : interpolate(this.strings['search.noResults'] ?? '', { query });
+      ? this.t('search.resultCount', { count: results.length })
+      : this.t('search.noResults', { query });
     list.replaceChildren(...results.map(renderResult));
   }
 }
@@ -82,6 +84,7 @@ function renderResult(result: PagefindResult): HTMLLIElement {
   return item;
 }
 
+/** Registers <course-search> once. */
 export function defineCourseSearch(): void {
   if (!customElements.get('course-search')) customElements.define('course-search', CourseSearch);
 }

@@ -2,7 +2,9 @@
  * The behaviour of <os-tabs>: arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic
  * activation); choosing a shell shows it in every group on the page, in other open tabs, and on later visits.
  */
-import { isShell, preferenceKeys, preferredShell, safeStorage, shellToShow, type Shell } from '../../lib/preferences';
+import { isShell, preferenceKeys, shellToShow, type Shell } from '../../lib/preferences';
+import { safeStorage } from '../../lib/safeStorage';
+import { readerShell } from '../readerPlatform';
 
 class OsTabs extends HTMLElement {
   get tabs(): HTMLButtonElement[] {
@@ -10,7 +12,7 @@ class OsTabs extends HTMLElement {
   }
 
   connectedCallback() {
-    this.show(preferredShell(navigator.platform, document.documentElement.dataset['shell']));
+    this.show(readerShell());
     this.addEventListener('click', (event) => {
       const tab = (event.target as Element).closest<HTMLButtonElement>('[role=tab]');
       if (tab) choose(tab.dataset['shell']);

@@ -3,21 +3,23 @@ import { compareHistoryKey, compareRunEvent, parseHistory } from '../../lib/comp
 import {
   criteria, defaultRatings, deployments, explainRecommendation, measuredLatency, ratingsWithMeasuredLatency, recommend, scenarioOf, scenarios,
   type Ratings, type Scenario, type Weights,
-} from '../../lib/decisionMatrix';
+} from '../../lib/deploymentRecommendation';
 import { metricParts } from '../../lib/chatStream';
 import { translateFrom, type Translate } from '../../lib/i18n';
-import { safeStorage } from '../../lib/preferences';
-import { readStrings } from '../dom';
+import { safeStorage } from '../../lib/safeStorage';
+import { part } from '../dom';
+import { readStrings } from '../strings';
+import type { DecisionMatrixKey } from './deploymentStrings';
 
 class DecisionMatrix extends HTMLElement {
-  private t: Translate = translateFrom({});
+  private t: Translate<DecisionMatrixKey> = translateFrom<DecisionMatrixKey>({});
   private locale = 'en';
   private ratings: Ratings = defaultRatings;
 
   connectedCallback() {
-    this.t = translateFrom(readStrings(this));
+    this.t = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
-    const scenario = this.querySelector('select')!;
+    const scenario = part(this, 'select');
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) control.disabled = false;
     scenario.addEventListener('change', () => {
       if (scenario.value in scenarios) this.setWeights(scenarios[scenario.value as Scenario]);
@@ -30,7 +32,7 @@ class DecisionMatrix extends HTMLElement {
   }
 
   private sliders(): HTMLInputElement[] {
-    return criteria.map((criterion) => this.querySelector<HTMLInputElement>(`tr[data-criterion="${criterion}"] input`)!);
+    return criteria.map((criterion) => part<HTMLInputElement>(this, `tr[data-criterion="${criterion}"] input`));
   }
 
   private weights(): Weights {
@@ -45,7 +47,7 @@ class DecisionMatrix extends HTMLElement {
   /** Rates local latency from the learner's latest model comparison, when there is one. */
   private readMeasurements() {
     const measured = measuredLatency(parseHistory(safeStorage.get(compareHistoryKey)));
-    const note = this.querySelector('.matrix-measured')!;
+    const note = part(this, '.matrix-measured');
     this.ratings = measured ? ratingsWithMeasuredLatency(measured.rating) : defaultRatings;
     note.textContent = measured
       ? this.t('matrix.measured', { rating: measured.rating, model: measured.model, ...metricParts(measured.metrics, this.locale) })
@@ -55,27 +57,28 @@ class DecisionMatrix extends HTMLElement {
 
   private update() {
     const weights = this.weights();
-    this.querySelector('select')!.value = scenarioOf(weights) ?? 'custom';
+    part(this, 'select').value = scenarioOf(weights) ?? 'custom';
     for (const criterion of criteria) {
-      const row = this.querySelector(`tr[data-criterion="${criterion}"]`)!;
-      row.querySelector('output')!.textContent = String(weights[criterion]);
-      for (const deployment of deployments) row.querySelector(`[data-deployment="${deployment}"]`)!.textContent = String(this.ratings[deployment][criterion]);
+      const row = part(this, `tr[data-criterion="${criterion}"]`);
+      part(row, 'output').textContent = String(weights[criterion]);
+      for (const deployment of deployments) part(row, `[data-deployment="${deployment}"]`).textContent = String(this.ratings[deployment][criterion]);
     }
     const recommendation = recommend(weights, this.ratings);
     for (const deployment of deployments) {
-      const cell = this.querySelector<HTMLElement>(`.matrix-score[data-deployment="${deployment}"]`)!;
+      const cell = part<HTMLElement>(this, `.matrix-score[data-deployment="${deployment}"]`);
       cell.textContent = recommendation ? String(recommendation.scores[deployment]) : '—';
       cell.dataset['best'] = String(recommendation?.best === deployment);
     }
     const { headline, reasons, closeCall } = explainRecommendation(recommendation, this.t);
-    this.querySelector('.matrix-headline')!.textContent = headline;
-    this.querySelector('.matrix-reasons')!.replaceChildren(...reasons.map((reason) => Object.assign(document.createElement('li'), { textContent: reason })));
-    const closeCallLine = this.querySelector<HTMLElement>('.matrix-close-call')!;
+    part(this, '.matrix-headline').textContent = headline;
+    part(this, '.matrix-reasons').replaceChildren(...reasons.map((reason) => Object.assign(document.createElement('li'), { textContent: reason })));
+    const closeCallLine = part<HTMLElement>(this, '.matrix-close-call');
     closeCallLine.textContent = closeCall ?? '';
     closeCallLine.hidden = !closeCall;
   }
 }
 
+/** Registers <decision-matrix> once. */
 export function defineDecisionMatrix(): void {
   if (!customElements.get('decision-matrix')) customElements.define('decision-matrix', DecisionMatrix);
 }

@@ -1,43 +1,48 @@
 /** The behaviour of <open-webui-setup>: rebuild the command as the choices change, check, and tick. */
-import { interpolate } from '../../lib/i18n';
+import { translateFrom, type Translate } from '../../lib/i18n';
 import { pathInLocale } from '../../lib/locales';
-import { hostSystemOf, isHostSystem, openWebUiSetup, type LinuxNetwork } from '../../lib/openWebUiCommands';
-import { isShell, preferredShell } from '../../lib/preferences';
-import { chatClient, currentChoice, onChoice, pageHasBridge, type EndpointChoice } from './endpointChoice';
-import { failureOf, showDiagnosis } from './diagnosisView';
-import { markTaskDone } from './progressClient';
-import { readStrings } from '../dom';
+import { openWebUiSetup, type LinuxNetwork } from '../../lib/openWebUiCommands';
+import { isHostSystem } from '../../lib/platform';
+import { isShell } from '../../lib/preferences';
+import { readerShell, readerSystem } from '../readerPlatform';
+import { part } from '../dom';
+import { pageHasBridge } from '../endpoint/bridgeDiscovery';
+import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
+import { openAiClientFor } from '../endpoint/openAiClient';
+import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
+import { markTaskDone } from '../progress/browserProgress';
+import { readStrings } from '../strings';
+import type { OpenWebUiSetupKey } from './deploymentStrings';
 
 /** The Session 4 checklist task a confirmed reply in Open WebUI proves done. */
 const openWebUiTaskId = 'open-webui-connected';
 
 class OpenWebUiSetupElement extends HTMLElement {
-  private strings: Record<string, string> = {};
+  private t: Translate<OpenWebUiSetupKey> = translateFrom<OpenWebUiSetupKey>({});
 
   connectedCallback() {
-    this.strings = readStrings(this);
+    this.t = readStrings(this);
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('select, input, button')) control.disabled = false;
-    const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform || navigator.platform;
-    this.select('.owui-system').value = hostSystemOf(platform);
-    this.select('.owui-shell').value = preferredShell(navigator.platform, document.documentElement.dataset['shell']);
+    this.select('.owui-system').value = readerSystem();
+    this.select('.owui-shell').value = readerShell();
     this.followChoice(currentChoice());
     onChoice((choice) => this.followChoice(choice));
     this.addEventListener('input', () => this.render());
     this.addEventListener('change', () => this.render());
-    this.querySelector('.owui-check')!.addEventListener('click', () => void this.check());
-    this.querySelector('.owui-confirm')!.addEventListener('click', () => {
+    part(this, '.owui-check').addEventListener('click', () => void this.check());
+    part(this, '.owui-confirm').addEventListener('click', () => {
       markTaskDone(pathInLocale(location.pathname), openWebUiTaskId);
-      this.status(this.strings['owui.confirmed'] ?? '');
+      this.status(this.t('owui.confirmed'));
     });
     this.render();
   }
 
   private select(selector: string): HTMLSelectElement {
-    return this.querySelector<HTMLSelectElement>(selector)!;
+    return part<HTMLSelectElement>(this, selector);
   }
 
   private endpointField(): HTMLInputElement {
-    return this.querySelector<HTMLInputElement>('.owui-endpoint')!;
+    return part<HTMLInputElement>(this, '.owui-endpoint');
   }
 
   private followChoice(choice: EndpointChoice | undefined) {
@@ -60,13 +65,13 @@ class OpenWebUiSetupElement extends HTMLElement {
     const system = this.select('.owui-system').value;
     const shell = this.select('.owui-shell').value;
     const endpoint = this.endpoint();
-    const linux = this.querySelector<HTMLElement>('.owui-linux')!;
+    const linux = part<HTMLElement>(this, '.owui-linux');
     linux.hidden = system !== 'linux';
-    const code = this.querySelector('.owui-command code')!;
-    const summary = this.querySelector('.owui-summary')!;
+    const code = part(this, '.owui-command code');
+    const summary = part(this, '.owui-summary');
     if (!endpoint || !isHostSystem(system) || !isShell(shell)) {
       code.textContent = '';
-      summary.textContent = this.strings['owui.invalidEndpoint'] ?? '';
+      summary.textContent = this.t('owui.invalidEndpoint');
       return;
     }
     const setup = openWebUiSetup({
@@ -74,26 +79,26 @@ class OpenWebUiSetupElement extends HTMLElement {
       shell,
       endpoint,
       linuxNetwork: (this.querySelector<HTMLInputElement>('input[name="owui-linux-network"]:checked')?.value ?? 'host') as LinuxNetwork,
-      keepData: this.querySelector<HTMLInputElement>('.owui-keep-data')!.checked,
-      rereadSettings: this.querySelector<HTMLInputElement>('.owui-reread')!.checked,
+      keepData: part<HTMLInputElement>(this, '.owui-keep-data').checked,
+      rereadSettings: part<HTMLInputElement>(this, '.owui-reread').checked,
     });
     code.textContent = setup.command;
-    summary.textContent = interpolate(this.strings['owui.summary'] ?? '', { apiBase: setup.apiBaseUrl, openAt: setup.openAt });
+    summary.textContent = this.t('owui.summary', { apiBase: setup.apiBaseUrl, openAt: setup.openAt });
     const port = new URL(endpoint).port || (endpoint.startsWith('https:') ? '443' : '80');
-    this.querySelector('.owui-port-warning')!.textContent = interpolate(this.strings['owui.portWarning'] ?? '', { port });
+    part(this, '.owui-port-warning').textContent = this.t('owui.portWarning', { port });
   }
 
   private status(text: string) {
-    this.querySelector('.owui-status')!.textContent = text;
+    part(this, '.owui-status').textContent = text;
   }
 
   /** Asks the endpoint for /v1/models, as Open WebUI will, through the bridge when the page has one. */
   private async check() {
     const endpoint = this.endpoint();
-    const diagnosis = this.querySelector<HTMLElement>('.diagnosis')!;
-    showDiagnosis(diagnosis, undefined, undefined, this.strings);
+    const diagnosis = part<HTMLElement>(this, '.diagnosis');
+    showDiagnosis(diagnosis, undefined, undefined, this.t);
     if (!endpoint) {
-      this.status(this.strings['owui.invalidEndpoint'] ?? '');
+      this.status(this.t('owui.invalidEndpoint'));
       return;
     }
     const chosen = currentChoice();
@@ -101,19 +106,20 @@ class OpenWebUiSetupElement extends HTMLElement {
     const probe: EndpointChoice = { kind: 'openai-compatible', models: [], model: undefined, viaBridge: await pageHasBridge(), ...chosen, baseUrl: endpoint, ...(chosen?.baseUrl === endpoint ? {} : { apiKey: '' }) };
     this.status('');
     try {
-      const client = await chatClient(probe);
+      const client = await openAiClientFor(probe);
       const models = (await client.models.list()).data.map((model) => model.id);
       this.status(
         models.length === 0
-          ? (this.strings['owui.checkEmpty'] ?? '')
-          : interpolate(this.strings['owui.checkOk'] ?? '', { count: models.length, models: models.slice(0, 3).join(', ') }),
+          ? this.t('owui.checkEmpty')
+          : this.t('owui.checkOk', { count: models.length, models: models.slice(0, 3).join(', ') }),
       );
     } catch (error) {
-      showDiagnosis(diagnosis, failureOf(error, probe), probe, this.strings);
+      showDiagnosis(diagnosis, failureOf(error, probe), probe, this.t);
     }
   }
 }
 
+/** Registers <open-webui-setup> once. */
 export function defineOpenWebUiSetup(): void {
   if (!customElements.get('open-webui-setup')) customElements.define('open-webui-setup', OpenWebUiSetupElement);
 }

@@ -1,8 +1,10 @@
 /** Shows a diagnosis in the reader's language with the command that fixes it for their shell and CLI. */
 import { diagnose, fixCommand, type FailedRequest } from '../../lib/endpointDiagnosis';
-import { interpolate } from '../../lib/i18n';
-import { preferredShell } from '../../lib/preferences';
-import type { EndpointChoice } from './endpointChoice';
+import type { Translate } from '../../lib/i18n';
+import { part } from '../dom';
+import { readerShell } from '../readerPlatform';
+import type { DiagnosisKey } from './endpointStrings';
+import type { EndpointChoice } from './endpointStore';
 
 /** Turns an `openai` SDK error (or a fetch failure) into what `diagnose` reads. */
 export function failureOf(error: unknown, choice: EndpointChoice | undefined): FailedRequest {
@@ -11,7 +13,8 @@ export function failureOf(error: unknown, choice: EndpointChoice | undefined): F
   return { status, message, direct: !(choice?.viaBridge ?? false), model: choice?.model };
 }
 
-export function showDiagnosis(container: HTMLElement, failure: FailedRequest | undefined, choice: EndpointChoice | undefined, strings: Record<string, string>): void {
+/** Fills a <DiagnosisBox> with what went wrong and its fix, or hides it when `failure` is undefined. */
+export function showDiagnosis(container: HTMLElement, failure: FailedRequest | undefined, choice: EndpointChoice | undefined, t: Translate<DiagnosisKey>): void {
   if (!failure) {
     container.hidden = true;
     return;
@@ -21,10 +24,10 @@ export function showDiagnosis(container: HTMLElement, failure: FailedRequest | u
   const model = choice?.model ?? '';
   // The CLI takes an alias or a full id; gen-2 servers do not report aliases, so the id it is.
   const alias = choice?.models.find((entry) => entry.id === model)?.alias ?? model;
-  container.querySelector('.diagnosis-text')!.textContent = interpolate(strings[`diagnosis.${kind}`] ?? '', { model, detail: failure.message });
-  const command = fixCommand(kind, { shell: preferredShell(navigator.platform, document.documentElement.dataset['shell']), generation: choice?.generation ?? 2, model: alias || undefined, port: choice ? new URL(choice.baseUrl).port : undefined });
-  const commandBox = container.querySelector<HTMLElement>('.diagnosis-command')!;
+  part(container, '.diagnosis-text').textContent = t(`diagnosis.${kind}`, { model, detail: failure.message });
+  const command = fixCommand(kind, { shell: readerShell(), generation: choice?.generation ?? 2, model: alias || undefined, port: choice ? new URL(choice.baseUrl).port : undefined });
+  const commandBox = part(container, '.diagnosis-command');
   commandBox.hidden = !command;
-  commandBox.querySelector('code')!.textContent = command ?? '';
+  part(commandBox, 'code').textContent = command ?? '';
   container.hidden = false;
 }

@@ -1,49 +1,58 @@
 /** The behaviour of <endpoint-panel>: discover, choose, connect, and diagnose. */
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import type { DiscoveredEndpoint } from '../../lib/endpointDiscovery';
-import { interpolate } from '../../lib/i18n';
-import { currentChoice, discoverEndpoints, hasBridge, rememberedChoice, setApiKey, setChoice, type EndpointChoice } from './endpointChoice';
+import { translateFrom, type Translate } from '../../lib/i18n';
+import { part } from '../dom';
+import { readStrings } from '../strings';
+import { askBridgeForEndpoints } from './bridgeDiscovery';
 import { failureOf, showDiagnosis } from './diagnosisView';
-import { readStrings } from '../dom';
+import type { EndpointPanelKey } from './endpointStrings';
+import { currentChoice, rememberedChoice, setChoice, setPanelApiKey, type EndpointChoice } from './endpointStore';
 
 type Found = DiscoveredEndpoint | (Omit<DiscoveredEndpoint, 'foundBy'> & { foundBy: 'typed' });
 
 class EndpointPanel extends HTMLElement {
-  private strings: Record<string, string> = {};
+  private t: Translate<EndpointPanelKey> = translateFrom<EndpointPanelKey>({});
   private found: Found[] = [];
+  /** Whether the latest discovery went through the course's bridge (`npm start`) or found none (a static copy). */
+  private viaBridge = false;
 
   connectedCallback() {
-    this.strings = readStrings(this);
+    this.t = readStrings(this);
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) control.disabled = false;
-    this.querySelector('.endpoint-rescan')!.addEventListener('click', () => void this.discover());
-    this.querySelector('.endpoint-connect')!.addEventListener('click', () => void this.connectTyped());
-    this.querySelector('.endpoint-select')!.addEventListener('change', (event) => this.choose(Number((event.target as HTMLSelectElement).value)));
-    this.querySelector('.endpoint-model')!.addEventListener('change', (event) => {
+    part(this, '.endpoint-rescan').addEventListener('click', () => void this.discover());
+    part(this, '.endpoint-connect').addEventListener('click', () => void this.connectTyped());
+    const endpointSelect = part<HTMLSelectElement>(this, '.endpoint-select');
+    endpointSelect.addEventListener('change', () => this.choose(Number(endpointSelect.value)));
+    const modelSelect = part<HTMLSelectElement>(this, '.endpoint-model');
+    modelSelect.addEventListener('change', () => {
       const choice = currentChoice();
-      if (choice) setChoice({ ...choice, model: (event.target as HTMLSelectElement).value });
+      if (choice) setChoice({ ...choice, model: modelSelect.value });
     });
-    this.querySelector<HTMLInputElement>('.endpoint-key')!.addEventListener('input', (event) => setApiKey((event.target as HTMLInputElement).value));
+    const keyField = part<HTMLInputElement>(this, '.endpoint-key');
+    keyField.addEventListener('input', () => setPanelApiKey(keyField.value));
     void this.discover();
   }
 
   private state(text: string) {
-    this.querySelector('.endpoint-state')!.textContent = text;
+    part(this, '.endpoint-state').textContent = text;
   }
 
   private async discover() {
-    this.state(this.strings['endpoint.searching'] ?? '');
-    const report = await discoverEndpoints();
+    this.state(this.t('endpoint.searching'));
+    const report = await askBridgeForEndpoints();
+    this.viaBridge = report !== undefined;
     this.found = report?.endpoints ?? [];
     const remembered = rememberedChoice();
-    if (!hasBridge() && remembered.baseUrl) {
+    if (!this.viaBridge && remembered.baseUrl) {
       await this.connectTo(remembered.baseUrl);
       return;
     }
     this.renderEndpoints();
     if (this.found.length === 0) {
-      this.state(this.strings[hasBridge() ? 'endpoint.noneFound' : 'endpoint.noBridge'] ?? '');
+      this.state(this.t(this.viaBridge ? 'endpoint.noneFound' : 'endpoint.noBridge'));
       setChoice(undefined);
-      if (hasBridge()) this.showFailure({ status: 502, message: 'bridge_unreachable' });
+      if (this.viaBridge) this.showFailure({ status: 502, message: 'bridge_unreachable' });
       return;
     }
     const preferred = this.found.findIndex((endpoint) => endpoint.baseUrl === remembered.baseUrl);
@@ -52,14 +61,14 @@ class EndpointPanel extends HTMLElement {
 
   /** Connects to an address the learner typed (or remembered), through the bridge when there is one. */
   private async connectTyped() {
-    const url = this.querySelector<HTMLInputElement>('.endpoint-url')!.value.trim().replace(/\/+(v1\/?)?$/, '');
+    const url = part<HTMLInputElement>(this, '.endpoint-url').value.trim().replace(/\/+(v1\/?)?$/, '');
     if (url) await this.connectTo(url);
   }
 
   private async connectTo(baseUrl: string) {
-    const probe: EndpointChoice = { baseUrl, kind: 'openai-compatible', models: [], model: undefined, viaBridge: hasBridge() };
+    const probe: EndpointChoice = { baseUrl, kind: 'openai-compatible', models: [], model: undefined, viaBridge: this.viaBridge };
     try {
-      const response = hasBridge()
+      const response = this.viaBridge
         ? await fetch('/api/bridge/v1/models', { headers: { 'X-Course-Endpoint': baseUrl } })
         : await fetch(`${baseUrl}/v1/models`);
       if (!response.ok) {
@@ -77,53 +86,49 @@ class EndpointPanel extends HTMLElement {
   }
 
   private kindLabel(endpoint: Found) {
-    const key = endpoint.kind === 'foundry' ? `kind.foundry${endpoint.generation ?? 2}` : `kind.${endpoint.kind}`;
-    return this.strings[key] ?? endpoint.kind;
+    return this.t(endpoint.kind === 'foundry' ? `kind.foundry${endpoint.generation ?? 2}` : `kind.${endpoint.kind}`);
   }
 
   private renderEndpoints() {
-    const select = this.querySelector<HTMLSelectElement>('.endpoint-select')!;
-    select.replaceChildren(
-      ...this.found.map((endpoint, index) => {
-        const option = document.createElement('option');
-        option.value = String(index);
-        option.textContent = `${this.kindLabel(endpoint)} — ${endpoint.baseUrl} (${this.strings[`endpoint.foundBy.${endpoint.foundBy}`] ?? ''})`;
-        return option;
-      }),
+    part<HTMLSelectElement>(this, '.endpoint-select').replaceChildren(
+      ...this.found.map((endpoint, index) =>
+        Object.assign(document.createElement('option'), {
+          value: String(index),
+          textContent: `${this.kindLabel(endpoint)} — ${endpoint.baseUrl} (${this.t(`endpoint.foundBy.${endpoint.foundBy}`)})`,
+        }),
+      ),
     );
   }
 
   private choose(index: number, preferredModel?: string) {
     const endpoint = this.found[index];
     if (!endpoint) return;
-    this.querySelector<HTMLSelectElement>('.endpoint-select')!.value = String(index);
-    const models = this.querySelector<HTMLSelectElement>('.endpoint-model')!;
+    part<HTMLSelectElement>(this, '.endpoint-select').value = String(index);
+    const models = part<HTMLSelectElement>(this, '.endpoint-model');
     const chatModels = endpoint.models.filter((model) => !isEmbeddingModel(model.id));
     models.replaceChildren(
       ...chatModels.map((model) => {
-        const option = document.createElement('option');
-        option.value = model.id;
-        const state = model.loaded === undefined ? '' : ` — ${this.strings[model.loaded ? 'endpoint.loaded' : 'endpoint.notLoaded']}`;
-        option.textContent = `${model.id}${state}`;
-        return option;
+        const state = model.loaded === undefined ? '' : ` — ${this.t(model.loaded ? 'endpoint.loaded' : 'endpoint.notLoaded')}`;
+        return Object.assign(document.createElement('option'), { value: model.id, textContent: `${model.id}${state}` });
       }),
     );
     const model =
       chatModels.find((entry) => entry.id === preferredModel)?.id ?? chatModels.find((entry) => entry.loaded !== false)?.id ?? chatModels[0]?.id;
     if (model) models.value = model;
-    const route = this.strings[hasBridge() ? 'endpoint.viaBridge' : 'endpoint.direct'] ?? '';
-    this.state(interpolate(this.strings['endpoint.connected'] ?? '', { kind: this.kindLabel(endpoint), url: endpoint.baseUrl, route }));
+    const route = this.t(this.viaBridge ? 'endpoint.viaBridge' : 'endpoint.direct');
+    this.state(this.t('endpoint.connected', { kind: this.kindLabel(endpoint), url: endpoint.baseUrl, route }));
     this.dataset['connected'] = 'true';
-    showDiagnosis(this.querySelector('.diagnosis')!, undefined, undefined, this.strings);
-    setChoice({ baseUrl: endpoint.baseUrl, kind: endpoint.kind, generation: endpoint.generation, models: endpoint.models, model, viaBridge: hasBridge() });
+    showDiagnosis(part(this, '.diagnosis'), undefined, undefined, this.t);
+    setChoice({ baseUrl: endpoint.baseUrl, kind: endpoint.kind, generation: endpoint.generation, models: endpoint.models, model, viaBridge: this.viaBridge });
   }
 
   private showFailure(failure: { status: number | undefined; message: string }, choice?: EndpointChoice) {
     delete this.dataset['connected'];
-    showDiagnosis(this.querySelector('.diagnosis')!, { ...failure, direct: !hasBridge(), model: choice?.model }, choice, this.strings);
+    showDiagnosis(part(this, '.diagnosis'), { ...failure, direct: !this.viaBridge, model: choice?.model }, choice, this.t);
   }
 }
 
+/** Registers <endpoint-panel> once. */
 export function defineEndpointPanel(): void {
   if (!customElements.get('endpoint-panel')) customElements.define('endpoint-panel', EndpointPanel);
 }

@@ -1,11 +1,11 @@
 /**
- * The endpoint and model the learner uses, shared by every endpoint demo on the page: found by the bridge
- * (when the course runs with `npm start`) or typed; remembered in localStorage without any API key, which
- * stays in memory for the visit. Builds the `openai` client that reaches it through the bridge or directly.
+ * The endpoint and model the learner uses, shared by every endpoint demo on the page: chosen in the
+ * endpoint panel, remembered in localStorage without any API key (the key stays in memory for the visit).
  */
-import type { DiscoveryReport, EndpointKind, EndpointModel } from '../../lib/endpointDiscovery';
-import { safeStorage } from '../../lib/preferences';
+import type { EndpointKind, EndpointModel } from '../../lib/endpointDiscovery';
+import { safeStorage } from '../../lib/safeStorage';
 
+/** An endpoint a demo can send to, and how to reach it. */
 export interface EndpointChoice {
   baseUrl: string;
   kind: EndpointKind;
@@ -21,43 +21,22 @@ export interface EndpointChoice {
 
 const storageKey = 'edge-course:endpoint';
 let current: EndpointChoice | undefined;
-let bridge: boolean | undefined;
-let apiKey = '';
+let panelKey = '';
 const listeners = new Set<(choice: EndpointChoice | undefined) => void>();
 
+/** The endpoint chosen in the panel, if any. */
 export function currentChoice(): EndpointChoice | undefined {
   return current;
 }
 
+/** Chooses an endpoint (or none) for every demo on the page, and remembers it for the next visit. */
 export function setChoice(choice: EndpointChoice | undefined): void {
   current = choice;
   if (choice) safeStorage.set(storageKey, JSON.stringify({ baseUrl: choice.baseUrl, model: choice.model }));
   for (const listener of listeners) listener(choice);
 }
 
-/** Asks the course's bridge which servers it finds; undefined when the page has none (a static copy). */
-export async function discoverEndpoints(): Promise<DiscoveryReport | undefined> {
-  let report: DiscoveryReport | undefined;
-  try {
-    const response = await fetch('/api/endpoints');
-    report = response.ok && response.headers.get('content-type')?.includes('json') ? ((await response.json()) as DiscoveryReport) : undefined;
-  } catch {
-    report = undefined;
-  }
-  bridge = report !== undefined;
-  return report;
-}
-
-/** Whether this page was served with the course's bridge (`npm start`), asking once if nobody has yet. */
-export async function pageHasBridge(): Promise<boolean> {
-  return bridge ?? (await discoverEndpoints()) !== undefined;
-}
-
-/** The same, once discovery has run (the endpoint panel runs it first). */
-export function hasBridge(): boolean {
-  return bridge ?? false;
-}
-
+/** Calls `listener` whenever the choice changes. */
 export function onChoice(listener: (choice: EndpointChoice | undefined) => void): void {
   listeners.add(listener);
 }
@@ -71,20 +50,12 @@ export function rememberedChoice(): { baseUrl?: string; model?: string } {
   }
 }
 
-export function setApiKey(key: string): void {
-  apiKey = key;
+/** Keeps the key typed in the endpoint panel, in memory only. */
+export function setPanelApiKey(key: string): void {
+  panelKey = key;
 }
 
-/** An `openai` client for the chosen endpoint; loaded on first use, since the SDK is not small. */
-export async function chatClient(choice: EndpointChoice) {
-  const { default: OpenAI } = await import('openai');
-  return new OpenAI({
-    baseURL: choice.viaBridge ? `${location.origin}/api/bridge/v1` : (choice.apiBaseUrl ?? `${choice.baseUrl}/v1`),
-    // A choice with its own key (a cloud endpoint) never gets the panel's. Local servers ignore the key,
-    // but the SDK needs a non-empty one.
-    apiKey: (choice.apiKey === undefined ? apiKey : choice.apiKey) || 'local-key',
-    dangerouslyAllowBrowser: true,
-    maxRetries: 0,
-    defaultHeaders: choice.viaBridge ? { 'X-Course-Endpoint': choice.baseUrl } : {},
-  });
+/** The key a request to `choice` carries: its own (a cloud endpoint's, never the panel's), else the panel's. */
+export function apiKeyFor(choice: EndpointChoice): string {
+  return choice.apiKey === undefined ? panelKey : choice.apiKey;
 }

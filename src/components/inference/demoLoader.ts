@@ -1,73 +1,95 @@
 /** Drives a <DemoLoader>: the start button, download progress and failures, in the reader's language. */
 import { formatBytes } from '../../lib/formatting';
-import { interpolate } from '../../lib/i18n';
+import type { Translate } from '../../lib/i18n';
 import type { Provider } from '../../lib/inferenceProtocol';
+import { part } from '../dom';
+import type { DemoLoaderKey } from './inferenceStrings';
 import { DemoError, type DownloadProgress } from './inferenceRuntime';
 
+/** The loader inside a demo's markup: what it says while the demo downloads, prepares and fails. */
 export class DemoLoader {
-  private readonly start: HTMLButtonElement | null;
+  /** Set by `onStart`; retrying re-runs its task, so demos without one (they start from their own control) offer no retry. */
+  private startButton: HTMLButtonElement | undefined;
   private readonly progressBox: HTMLElement;
+  private readonly progressBar: HTMLProgressElement;
+  private readonly progressText: HTMLElement;
   private readonly errorBox: HTMLElement;
+  private readonly errorText: HTMLElement;
+  private readonly retryButton: HTMLButtonElement;
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly strings: Record<string, string>,
+    private readonly t: Translate<DemoLoaderKey>,
     private readonly locale: string,
   ) {
-    this.start = root.querySelector('.demo-start');
-    this.progressBox = root.querySelector('.demo-progress')!;
-    this.errorBox = root.querySelector('.demo-error')!;
-    if (this.start) this.start.disabled = false;
+    this.progressBox = part(root, '.demo-progress');
+    this.progressBar = part(root, '.demo-progress progress');
+    this.progressText = part(root, '.demo-progress-text');
+    this.errorBox = part(root, '.demo-error');
+    this.errorText = part(root, '.demo-error-text');
+    this.retryButton = part(root, '.demo-retry');
   }
 
   /** Runs `task` when the learner presses start (or retries after a failure). */
   onStart(task: () => Promise<void>): void {
-    const start = this.start!;
+    const start = part<HTMLButtonElement>(this.root, '.demo-start');
+    this.startButton = start;
     const run = async () => {
       start.disabled = true;
-      this.errorBox.hidden = true;
+      this.hideError();
       try {
         await task();
         start.hidden = true;
-        this.progressBox.hidden = true;
+        this.hideProgress();
       } catch (error) {
         if (this.errorBox.hidden) this.fail(error);
         start.disabled = false;
       }
     };
     start.addEventListener('click', run);
-    this.root.querySelector('.demo-retry')?.addEventListener('click', run);
+    this.retryButton.addEventListener('click', run);
+    start.disabled = false; // rendered disabled until there is something to start
   }
 
+  /** Shows how far a download has got, as a bar and in words. */
   progress({ file, loaded, total }: DownloadProgress): void {
-    this.progressBox.hidden = false;
-    const bar = this.progressBox.querySelector('progress')!;
     if (total) {
-      bar.max = total;
-      bar.value = loaded;
-    } else bar.removeAttribute('value');
+      this.progressBar.max = total;
+      this.progressBar.value = loaded;
+    } else this.progressBar.removeAttribute('value'); // an indeterminate bar: the server sent no length
     const key = file === 'runtime' ? 'demo.downloadingRuntime' : 'demo.downloadingModel';
-    this.status(interpolate(this.strings[key] ?? '', { loaded: formatBytes(loaded, this.locale), total: total ? formatBytes(total, this.locale) : '?' }));
+    this.status(this.t(key, { loaded: formatBytes(loaded, this.locale), total: total ? formatBytes(total, this.locale) : '?' }));
   }
 
+  /** Shows what the demo is doing now, on the progress line. */
   status(text: string): void {
     this.progressBox.hidden = false;
-    this.progressBox.querySelector('.demo-progress-text')!.textContent = text;
+    this.progressText.textContent = text;
+  }
+
+  /** Hides the progress line, once the demo shows its result. */
+  hideProgress(): void {
+    this.progressBox.hidden = true;
   }
 
   /** Explains a failure; runtime failures need a reload, the others can be retried or avoided. */
   fail(error: unknown, provider?: Provider): void {
     const code = error instanceof DemoError ? error.code : 'run-failed';
     const detail = error instanceof Error ? error.message : String(error);
-    const providerName = provider ? (this.strings[`provider.${provider}`] ?? provider) : '';
-    this.showError(interpolate(this.strings[`demo.error.${code}`] ?? detail, { provider: providerName, detail }), code !== 'runtime-failed');
+    const providerName = provider ? this.t(`provider.${provider}`) : '';
+    this.showError(this.t(`demo.error.${code}`, { provider: providerName, detail }), code !== 'runtime-failed');
   }
 
+  /** Shows `message` in place of the progress line, with a retry button if `retryable` and the demo has a start. */
   showError(message: string, retryable = false): void {
-    this.errorBox.querySelector('.demo-error-text')!.textContent = message;
-    const retry = this.errorBox.querySelector<HTMLElement>('.demo-retry');
-    if (retry) retry.hidden = !retryable || !this.start;
+    this.errorText.textContent = message;
+    this.retryButton.hidden = !retryable || !this.startButton;
     this.errorBox.hidden = false;
-    this.progressBox.hidden = true;
+    this.hideProgress();
+  }
+
+  /** Hides the last error, as the demo tries again. */
+  hideError(): void {
+    this.errorBox.hidden = true;
   }
 }

@@ -5,56 +5,63 @@
 import { topGuesses } from '../../lib/classification';
 import { digitModelInput } from '../../lib/digitModel';
 import { formatMs, formatPercent } from '../../lib/formatting';
-import { interpolate } from '../../lib/i18n';
+import type { Translate } from '../../lib/i18n';
 import type { Provider } from '../../lib/inferenceProtocol';
 import { mnistSize, preprocessDigit } from '../../lib/mnistPreprocess';
+import { part } from '../dom';
+import { readStrings } from '../strings';
 import { DemoLoader } from './demoLoader';
-import { loadDigitModel, loadDigitSamples } from './digitModelClient';
-import { createSession, runSession, startRuntime } from './inferenceRuntime';
-import { probeWebGpu } from './webGpuProbe';
-import { readStrings } from '../dom';
+import { loadDigitSamples, startRuntimeWithDigitModel } from './digitModelFiles';
+import type { DigitPadKey } from './inferenceStrings';
+import { createSession, runSession } from './inferenceRuntime';
+import { ProviderChoice } from './providerChoice';
 
+/** The pen's width as a share of the pad's: about 2 pixels once the drawing is scaled down to 28×28. */
 const strokeWidthRatio = 0.075;
 
+/** What the pad made of a digit: its top guess, where it ran and how long the run took. */
 export interface DigitPrediction {
   label: number;
   provider: Provider;
   ms: number;
 }
 
+/** The <digit-pad> element; `classifyDigit` is also how scripts/bench.ts drives it. */
 export class DigitPad extends HTMLElement {
-  private strings: Record<string, string> = {};
+  private t!: Translate<DigitPadKey>;
   private locale = 'en';
   private canvas!: HTMLCanvasElement;
   private context!: CanvasRenderingContext2D;
+  private guessList!: HTMLElement;
+  private ranOn!: HTMLElement;
   private loader!: DemoLoader;
+  private providerChoice!: ProviderChoice;
   private modelBytes: ArrayBuffer | undefined;
-  private readySessions = new Set<Provider>();
+  private providersWithSession = new Set<Provider>();
 
   connectedCallback() {
-    this.strings = readStrings(this);
+    this.t = readStrings<DigitPadKey>(this);
     this.locale = this.dataset['locale'] ?? 'en';
-    this.canvas = this.querySelector('.digit-canvas')!;
+    this.canvas = part(this, '.digit-canvas');
     this.context = this.canvas.getContext('2d', { willReadFrequently: true })!;
+    this.guessList = part(this, '.guesses');
+    this.ranOn = part(this, '.digit-ran-on');
     this.clear();
     this.enableDrawing();
-    const clearButton = this.querySelector<HTMLButtonElement>('.digit-clear')!;
+    const clearButton = part<HTMLButtonElement>(this, '.digit-clear');
     clearButton.addEventListener('click', () => this.clear());
-    const sample = this.querySelector<HTMLSelectElement>('.digit-sample')!;
+    const sample = part<HTMLSelectElement>(this, '.digit-sample');
     clearButton.disabled = sample.disabled = false; // rendered disabled until this behaviour is attached
     sample.addEventListener('change', async () => {
       if (sample.value === '') return;
       const samples = await loadDigitSamples();
       await this.classifyDigit(samples[Number(sample.value)]!.pixels);
     });
-    for (const radio of this.querySelectorAll<HTMLInputElement>('input[type=radio]')) radio.addEventListener('change', () => void this.classify());
-    void probeWebGpu().then((verdict) => {
-      const webGpuRadio = this.querySelector<HTMLInputElement>('input[value=webgpu]');
-      if (webGpuRadio && !verdict.available) webGpuRadio.disabled = true;
-    });
-    this.loader = new DemoLoader(this, this.strings, this.locale);
+    this.providerChoice = new ProviderChoice(this);
+    this.providerChoice.onChange(() => void this.classify());
+    this.loader = new DemoLoader(this, this.t, this.locale);
     this.loader.onStart(async () => {
-      this.modelBytes = await this.prepare();
+      this.modelBytes = (await startRuntimeWithDigitModel((progress) => this.loader.progress(progress))).model;
       this.dataset['ready'] = 'true';
       await this.classify();
     });
@@ -64,25 +71,21 @@ export class DigitPad extends HTMLElement {
   async classifyDigit(pixels: readonly number[]): Promise<DigitPrediction | undefined> {
     const small = document.createElement('canvas');
     small.width = small.height = mnistSize;
-    const image = small.getContext('2d')!.createImageData(mnistSize, mnistSize);
+    const smallContext = small.getContext('2d')!;
+    const image = smallContext.createImageData(mnistSize, mnistSize);
     pixels.forEach((value, i) => image.data.set([value, value, value, 255], i * 4));
-    small.getContext('2d')!.putImageData(image, 0, 0);
+    smallContext.putImageData(image, 0, 0);
     this.clear();
     this.context.imageSmoothingEnabled = true;
     this.context.drawImage(small, 0, 0, this.canvas.width, this.canvas.height);
     return this.classify();
   }
 
-  private async prepare(): Promise<ArrayBuffer> {
-    await startRuntime((progress) => this.loader.progress(progress));
-    return loadDigitModel((progress) => this.loader.progress(progress));
-  }
-
   private clear() {
     this.context.fillStyle = '#000';
     this.context.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    this.querySelector('.guesses')!.replaceChildren();
-    this.querySelector('.digit-ran-on')!.textContent = '';
+    this.guessList.replaceChildren();
+    this.ranOn.textContent = '';
   }
 
   private enableDrawing() {
@@ -123,36 +126,30 @@ export class DigitPad extends HTMLElement {
     context.stroke();
   }
 
-  private async chosenProvider(): Promise<Provider> {
-    const choice = this.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value ?? 'auto';
-    const { available } = await probeWebGpu();
-    if (choice === 'wasm' || !available) return 'wasm';
-    return 'webgpu';
-  }
-
   private async classify(): Promise<DigitPrediction | undefined> {
     if (!this.modelBytes) return undefined;
-    const ranOn = this.querySelector('.digit-ran-on')!;
     const input = preprocessDigit(this.context.getImageData(0, 0, this.canvas.width, this.canvas.height));
     if (input.empty) {
-      ranOn.textContent = this.strings['digits.empty'] ?? '';
+      this.ranOn.textContent = this.t('digits.empty');
       return undefined;
     }
     this.showSeen(input.pixels);
-    const provider = await this.chosenProvider();
+    const provider = await this.providerChoice.chosen();
+    const providerName = this.t(`provider.${provider}`);
+    const sessionKey = `digits:${provider}`;
     try {
-      if (!this.readySessions.has(provider)) {
-        this.loader.status(interpolate(this.strings['demo.preparing'] ?? '', { provider: this.strings[`provider.${provider}`] ?? provider }));
-        await createSession(`digits:${provider}`, provider, this.modelBytes);
-        this.readySessions.add(provider);
+      if (!this.providersWithSession.has(provider)) {
+        this.loader.status(this.t('demo.preparing', { provider: providerName }));
+        await createSession(sessionKey, provider, this.modelBytes);
+        this.providersWithSession.add(provider);
       }
-      const result = await runSession(`digits:${provider}`, digitModelInput(input.pixels));
+      const result = await runSession(sessionKey, digitModelInput(input.pixels));
       const guesses = topGuesses(result.output, 3);
       this.showGuesses(guesses);
       const ms = result.timesMs[0]!;
-      ranOn.textContent = interpolate(this.strings['digits.ranOn'] ?? '', { provider: this.strings[`provider.${provider}`] ?? provider, time: formatMs(ms, this.locale) });
+      this.ranOn.textContent = this.t('digits.ranOn', { provider: providerName, time: formatMs(ms, this.locale) });
       this.dataset['provider'] = provider;
-      this.querySelector<HTMLElement>('.demo-progress')!.hidden = true;
+      this.loader.hideProgress();
       return { label: guesses[0]!.label, provider, ms };
     } catch (error) {
       this.loader.fail(error, provider);
@@ -161,7 +158,7 @@ export class DigitPad extends HTMLElement {
   }
 
   private showSeen(pixels: Float32Array) {
-    const seen = this.querySelector<HTMLCanvasElement>('.digit-seen-canvas')!;
+    const seen = part<HTMLCanvasElement>(this, '.digit-seen-canvas');
     const context = seen.getContext('2d')!;
     const image = context.createImageData(mnistSize, mnistSize);
     pixels.forEach((value, i) => image.data.set([value * 255, value * 255, value * 255, 255], i * 4));
@@ -169,7 +166,7 @@ export class DigitPad extends HTMLElement {
   }
 
   private showGuesses(guesses: { label: number; probability: number }[]) {
-    this.querySelector('.guesses')!.replaceChildren(
+    this.guessList.replaceChildren(
       ...guesses.map(({ label, probability }) => {
         const item = document.createElement('li');
         item.className = 'guess';
@@ -189,6 +186,7 @@ export class DigitPad extends HTMLElement {
   }
 }
 
+/** Registers <digit-pad>, once. */
 export function defineDigitPad(): void {
   if (!customElements.get('digit-pad')) customElements.define('digit-pad', DigitPad);
 }

@@ -4,9 +4,10 @@
  * worker. One runtime per page, shared by every demo on it.
  */
 import type { Provider, RunResult, RuntimeInfo, SessionInfo, WorkerErrorCode, WorkerReplies, WorkerRequest, WorkerResponse } from '../../lib/inferenceProtocol';
-import { concatChunks } from '../../lib/bytes';
+import { readStream } from '../../lib/bytes';
 import type { PlaceholderInput } from '../../lib/onnxFile';
 
+/** How far one download has got; `total` is undefined when the server sent no length. */
 export type DownloadProgress = { file: 'runtime' | 'model'; loaded: number; total: number | undefined };
 
 /** A failure the page can explain: what went wrong decides what the learner should do next. */
@@ -38,17 +39,7 @@ export async function download(url: string, file: DownloadProgress['file'], onPr
   const response = await cachedResponse(url);
   const total = Number(response.headers.get('content-length')) || undefined;
   if (!response.body) return response.arrayBuffer();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onProgress({ file, loaded, total });
-  }
-  return concatChunks(chunks, loaded);
+  return readStream(response.body, { onProgress: (loaded) => onProgress({ file, loaded, total }) });
 }
 
 let worker: Worker | undefined;
@@ -89,14 +80,17 @@ export function startRuntime(onProgress: (progress: DownloadProgress) => void): 
   return runtime;
 }
 
+/** Loads `model` on `provider` as the session named `key`, replacing any session of that name. */
 export function createSession(key: string, provider: Provider, model: ArrayBuffer): Promise<SessionInfo> {
-  return call({ kind: 'create', key, provider, model: model.slice(0) });
+  return call({ kind: 'create', key, provider, model }); // copied, not transferred: the caller keeps its bytes for the next provider
 }
 
+/** Runs session `key` `samples` times, each timed as the mean of `runsPerSample` runs; returns the last output. */
 export function runSession(key: string, inputs: PlaceholderInput[], samples = 1, runsPerSample = 1): Promise<RunResult> {
   return call({ kind: 'run', key, inputs, samples, runsPerSample });
 }
 
+/** Frees session `key` in the worker. */
 export function releaseSession(key: string): Promise<null> {
   return call({ kind: 'release', key });
 }

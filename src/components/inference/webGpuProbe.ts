@@ -7,6 +7,7 @@ interface GpuLike {
 
 let verdict: Promise<WebGpuVerdict> | undefined;
 
+/** Whether WebGPU runs here, and if not which check failed; the checks run once per page. */
 export function probeWebGpu(): Promise<WebGpuVerdict> {
   verdict ??= (async () => {
     const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;

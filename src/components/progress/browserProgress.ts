@@ -3,20 +3,14 @@
  * Demos that prove a checklist task done call `markTaskDone`; the learner can untick such a task.
  */
 import { ProgressStore, progressKey } from '../../lib/progressStore';
+import { localStorageIfAllowed } from '../../lib/safeStorage';
 
 let store: ProgressStore | undefined;
 
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // reading the property itself throws when storage is disabled
-  }
-}
-
-export function courseProgress(): ProgressStore {
+/** The learner's progress in this browser, shared by everything on the page. */
+export function browserProgress(): ProgressStore {
   if (!store) {
-    const created = new ProgressStore(browserStorage());
+    const created = new ProgressStore(localStorageIfAllowed());
     addEventListener('storage', (event) => {
       if (event.key === progressKey || event.key === null) created.takeExternalChange();
     });
@@ -27,5 +21,5 @@ export function courseProgress(): ProgressStore {
 
 /** Ticks a checklist task on the learner's behalf, marked as done by a demo. */
 export function markTaskDone(lesson: string, taskId: string): void {
-  courseProgress().markDoneByDemo(lesson, taskId);
+  browserProgress().markDoneByDemo(lesson, taskId);
 }

@@ -1,18 +1,20 @@
 /** The behaviour of <course-checklist>: checkboxes bound to the course's progress store. */
-import { interpolate } from '../../lib/i18n';
+import { translateFrom, type Translate } from '../../lib/i18n';
 import { lessonProgress, taskKey, type Progress } from '../../lib/progress';
-import { courseProgress } from './progressClient';
+import { part } from '../dom';
+import { readStrings } from '../strings';
+import { browserProgress } from './browserProgress';
+import type { ChecklistKey } from './progressStrings';
 import { showStorageNotices } from './storageNotices';
-import { readStrings } from '../dom';
 
 class CourseChecklist extends HTMLElement {
-  private strings: Record<string, string> = {};
+  private t: Translate<ChecklistKey> = translateFrom<ChecklistKey>({});
   private boxes = new Map<string, { input: HTMLInputElement; byDemo: HTMLElement }>();
 
   connectedCallback() {
     const lesson = this.dataset['lesson'] ?? '';
-    this.strings = readStrings(this);
-    const store = courseProgress();
+    this.t = readStrings(this);
+    const store = browserProgress();
     for (const item of this.querySelectorAll<HTMLLIElement>('li[data-task-id]')) {
       const taskId = item.dataset['taskId']!;
       const label = document.createElement('label');
@@ -21,7 +23,7 @@ class CourseChecklist extends HTMLElement {
       input.addEventListener('change', () => store.setTask(lesson, taskId, input.checked));
       const byDemo = document.createElement('span');
       byDemo.className = 'checklist-by-demo';
-      byDemo.textContent = this.strings['checklist.byDemo'] ?? '';
+      byDemo.textContent = this.t('checklist.byDemo');
       label.append(input, ...item.childNodes);
       item.replaceChildren(label, byDemo);
       item.classList.add('is-interactive');
@@ -40,14 +42,15 @@ class CourseChecklist extends HTMLElement {
       byDemo.hidden = !(record?.done && record.by === 'demo');
     }
     const { done, total } = lessonProgress(progress, lesson, [...this.boxes.keys()]);
-    const bar = this.querySelector('progress')!;
+    const bar = part(this, 'progress');
     bar.max = total;
     bar.value = done;
-    this.querySelector('.checklist-progress-text')!.textContent = interpolate(this.strings['checklist.progress'] ?? '', { done, total });
-    showStorageNotices(this.querySelector('.storage-notice')!, courseProgress(), this.strings);
+    part(this, '.checklist-progress-text').textContent = this.t('checklist.progress', { done, total });
+    showStorageNotices(part(this, '.storage-notice'), browserProgress(), this.t);
   }
 }
 
+/** Registers <course-checklist> once. */
 export function defineChecklist(): void {
   if (!customElements.get('course-checklist')) customElements.define('course-checklist', CourseChecklist);
 }

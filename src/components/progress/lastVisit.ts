@@ -2,13 +2,14 @@
  * Remembers the lesson and section the learner is reading, for "Continue where you left off". A section
  * counts once its heading has scrolled into the upper part of the window.
  */
-import { courseProgress } from '../live/progressClient';
+import { browserProgress } from './browserProgress';
 
+/** Records the lesson on arrival and each section the learner reaches, in the progress store. */
 export function trackLastVisit(article: HTMLElement): void {
   const lesson = article.dataset['lesson'];
   const locale = document.documentElement.lang;
   if (!lesson) return;
-  const store = courseProgress();
+  const store = browserProgress();
   let recorded: string | undefined;
   const record = (heading?: HTMLElement) => {
     if (heading && heading.id === recorded) return;

@@ -1,7 +1,7 @@
 /** Fills every progress badge on the page from the progress store, and keeps them current. */
 import { interpolate } from '../../lib/i18n';
 import { lessonProgress, type Progress } from '../../lib/progress';
-import { courseProgress } from '../live/progressClient';
+import { browserProgress } from './browserProgress';
 
 function render(root: ParentNode, progress: Progress) {
   for (const badge of root.querySelectorAll<HTMLElement>('[data-progress-lesson]')) {
@@ -18,8 +18,9 @@ function render(root: ParentNode, progress: Progress) {
   }
 }
 
+/** Fills every progress badge under `root` now and whenever progress changes. */
 export function showProgressBadges(root: ParentNode): void {
-  const store = courseProgress();
+  const store = browserProgress();
   render(root, store.progress);
   store.subscribe((progress) => render(root, progress));
 }

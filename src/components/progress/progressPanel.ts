@@ -1,22 +1,24 @@
 /** The behaviour of <course-progress>: the continue link, export, import (merge) and confirmed reset. */
-import { interpolate } from '../../lib/i18n';
+import { translateFrom, type Translate } from '../../lib/i18n';
 import type { Progress } from '../../lib/progress';
-import { courseProgress } from '../live/progressClient';
-import { showStorageNotices } from '../live/storageNotices';
-import { readStrings } from '../dom';
+import { part } from '../dom';
+import { readStrings } from '../strings';
+import { browserProgress } from './browserProgress';
+import type { ProgressPanelKey } from './progressStrings';
+import { showStorageNotices } from './storageNotices';
 
 type LessonLinks = Record<string, { title: string; href: string }>;
 
 class CourseProgress extends HTMLElement {
-  private strings: Record<string, string> = {};
+  private t: Translate<ProgressPanelKey> = translateFrom<ProgressPanelKey>({});
 
   connectedCallback() {
-    this.strings = readStrings(this);
-    const store = courseProgress();
-    const message = this.querySelector<HTMLElement>('.progress-message')!;
+    this.t = readStrings(this);
+    const store = browserProgress();
+    const message = part<HTMLElement>(this, '.progress-message');
     const say = (text: string) => (message.textContent = text);
 
-    this.querySelector('.progress-export')!.addEventListener('click', () => {
+    part(this, '.progress-export').addEventListener('click', () => {
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([store.exportText()], { type: 'application/json' }));
       link.download = `edge-ai-workshop-progress-${new Date().toISOString().slice(0, 10)}.json`;
@@ -24,7 +26,7 @@ class CourseProgress extends HTMLElement {
       URL.revokeObjectURL(link.href);
     });
 
-    const fileInput = this.querySelector<HTMLInputElement>('.progress-import')!;
+    const fileInput = part<HTMLInputElement>(this, '.progress-import');
     fileInput.addEventListener('change', async () => {
       const file = fileInput.files?.[0];
       fileInput.value = '';
@@ -33,22 +35,22 @@ class CourseProgress extends HTMLElement {
       try {
         text = await file.text();
       } catch {
-        say(this.strings['progress.error.unreadable'] ?? '');
+        say(this.t('progress.error.unreadable'));
         return;
       }
       const result = store.importText(text);
       if (result.ok) {
         const done = Object.values(store.progress.tasks).filter((task) => task.done).length;
-        say(interpolate(this.strings['progress.imported'] ?? '', { count: done }));
-      } else say(this.strings[`progress.error.${result.error}`] ?? '');
+        say(this.t('progress.imported', { count: done }));
+      } else say(this.t(`progress.error.${result.error}`));
     });
 
-    const dialog = this.querySelector<HTMLDialogElement>('.reset-dialog')!;
-    this.querySelector('.progress-reset')!.addEventListener('click', () => dialog.showModal());
+    const dialog = part<HTMLDialogElement>(this, '.reset-dialog');
+    part(this, '.progress-reset').addEventListener('click', () => dialog.showModal());
     dialog.addEventListener('close', () => {
       if (dialog.returnValue !== 'reset') return;
       store.reset();
-      say(this.strings['progress.resetDone'] ?? '');
+      say(this.t('progress.resetDone'));
     });
 
     this.render(store.progress);
@@ -59,20 +61,21 @@ class CourseProgress extends HTMLElement {
     const lessons = JSON.parse(this.dataset['lessons'] ?? '{}') as LessonLinks;
     const visit = progress.lastVisit;
     const lesson = visit && lessons[visit.lesson];
-    const continueParagraph = this.querySelector<HTMLElement>('.continue')!;
+    const continueParagraph = part<HTMLElement>(this, '.continue');
     continueParagraph.hidden = !lesson;
     if (visit && lesson) {
       // Section anchors differ between languages: link to one only in the language it was read in.
       const sameLocale = visit.locale === this.dataset['locale'];
-      const link = this.querySelector<HTMLAnchorElement>('.continue-link')!;
+      const link = part<HTMLAnchorElement>(this, '.continue-link');
       link.href = sameLocale && visit.sectionId ? `${lesson.href}#${encodeURIComponent(visit.sectionId)}` : lesson.href;
       const where = sameLocale && visit.sectionTitle ? `${lesson.title} — ${visit.sectionTitle}` : lesson.title;
-      this.querySelector('.continue-where')!.textContent = where;
+      part(this, '.continue-where').textContent = where;
     }
-    showStorageNotices(this.querySelector('.storage-notice')!, courseProgress(), this.strings);
+    showStorageNotices(part(this, '.storage-notice'), browserProgress(), this.t);
   }
 }
 
+/** Registers <course-progress> once. */
 export function defineCourseProgress(): void {
   if (!customElements.get('course-progress')) customElements.define('course-progress', CourseProgress);
 }

@@ -8,10 +8,13 @@ import { getCourse } from '../../lib/course';
 import { locales, type Locale } from '../../lib/locales';
 import { markdownPassages } from '../../lib/passages';
 
+/** Built once per locale at build time: the passages change only when the lessons do. */
 export const prerender = true;
 
+/** One file per course locale. */
 export const getStaticPaths = (() => locales.map((locale) => ({ params: { locale } }))) satisfies GetStaticPaths;
 
+/** Answers `{ locale, passages }`: every lesson's passages, in course order, linking to the sections of that locale's pages. */
 export const GET: APIRoute = async ({ params }) => {
   const locale = params['locale'] as Locale;
   const course = await getCourse();

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import type { APIRoute } from 'astro';
 import { discoverEndpoints } from '../../lib/endpointDiscovery';
 
+/** Rendered on each request: it looks at what runs on the learner's machine now. */
 export const prerender = false;
 
 const commandTimeoutMs = 3000;
@@ -24,6 +25,7 @@ async function getJson(url: string): Promise<unknown> {
   }
 }
 
+/** Answers the discovery report as JSON, never cached, since servers start and stop. */
 export const GET: APIRoute = async () => {
   const report = await discoverEndpoints({ runFoundry, getJson });
   return Response.json(report, { headers: { 'Cache-Control': 'no-store' } });

@@ -7,9 +7,10 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import type { APIRoute } from 'astro';
-import { allowedLanHosts, bridgeRefusal, isAllowedTarget, maxBodyBytes, tooLargeRefusal } from '../../../lib/bridgeSafety';
-import { concatChunks } from '../../../lib/bytes';
+import { allowedLanHosts, bridgeRefusal, isAllowedTarget, maxBodyBytes, tooLargeRefusal, upstreamUnreachable } from '../../../lib/bridgeSafety';
+import { readStream } from '../../../lib/bytes';
 
+/** Rendered on each request: a proxy has nothing to build ahead of time. */
 export const prerender = false;
 
 const upstreamTimeoutMs = 10 * 60 * 1000;
@@ -17,23 +18,10 @@ const upstreamTimeoutMs = 10 * 60 * 1000;
 const lanHosts = allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW']);
 
 /** The request body, read whole but never past the cap (a chunked body has no Content-Length to check). */
-async function cappedBody(request: Request): Promise<ArrayBuffer | 'too-large'> {
-  if (!request.body) return new ArrayBuffer(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBodyBytes) {
-      await reader.cancel();
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
-  return concatChunks(chunks, size);
+function cappedBody(request: Request): Promise<ArrayBuffer | 'too-large'> {
+  return request.body ? readStream(request.body, { maxBytes: maxBodyBytes }) : Promise.resolve(new ArrayBuffer(0));
 }
+
 const forwardedRequestHeaders = ['content-type', 'authorization', 'accept'];
 const forwardedResponseHeaders = ['content-type', 'cache-control'];
 
@@ -47,6 +35,7 @@ function forward(target: URL, method: string, headers: Record<string, string>, b
   });
 }
 
+/** Forwards any method to the same path on the named endpoint, with only a few headers, if the target is allowed; streams the answer back. */
 export const ALL: APIRoute = async ({ request, params }) => {
   const endpoint = request.headers.get('x-course-endpoint') ?? '';
   if (!isAllowedTarget(endpoint, lanHosts))
@@ -64,7 +53,7 @@ export const ALL: APIRoute = async ({ request, params }) => {
     // Sent whole, with a length: faster than a chunked stream for a few kilobytes of chat.
     upstream = await forward(target, request.method, headers, body, AbortSignal.any([request.signal, AbortSignal.timeout(upstreamTimeoutMs)]));
   } catch (error) {
-    return Response.json({ error: { message: `Nothing answered at ${endpoint}: ${String(error)}`, type: 'bridge_unreachable' } }, { status: 502 });
+    return upstreamUnreachable(endpoint, error);
   }
   const responseHeaders = new Headers({ 'X-Accel-Buffering': 'no' });
   for (const name of forwardedResponseHeaders) {

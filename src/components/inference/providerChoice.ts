@@ -1,0 +1,42 @@
+/**
+ * Drives a <ProviderChoice> radio group (Auto, if the group has it, WebGPU, WebAssembly): where WebGPU does
+ * not run, its radio is disabled and a check on it moves to the fallback, so the group never shows a
+ * choice the demo cannot honour.
+ */
+import type { Provider } from '../../lib/inferenceProtocol';
+import { part, parts } from '../dom';
+import { probeWebGpu } from './webGpuProbe';
+
+/** The provider radio group inside a demo's markup: which provider the learner chose, resolved to one that runs here. */
+export class ProviderChoice {
+  private readonly radios: HTMLInputElement[];
+
+  constructor(private readonly root: HTMLElement) {
+    this.radios = parts<HTMLInputElement>(part(root, '.provider-choice'), 'input[type=radio]');
+    void probeWebGpu().then(({ available }) => {
+      if (!available) this.withoutWebGpu();
+    });
+  }
+
+  /** Calls `listener` whenever the learner picks another provider. */
+  onChange(listener: () => void): void {
+    for (const radio of this.radios) radio.addEventListener('change', listener);
+  }
+
+  /** The provider to run on: WASM when picked or when WebGPU does not run here, else (Auto or WebGPU) WebGPU. */
+  async chosen(): Promise<Provider> {
+    const { available } = await probeWebGpu();
+    const picked = this.radios.find((radio) => radio.checked)?.value;
+    return available && picked !== 'wasm' ? 'webgpu' : 'wasm';
+  }
+
+  private withoutWebGpu() {
+    const webGpu = part<HTMLInputElement>(this.root, '.provider-choice input[value=webgpu]');
+    webGpu.disabled = true;
+    if (!webGpu.checked) return;
+    const fallback =
+      this.root.querySelector<HTMLInputElement>('.provider-choice input[value=auto]') ??
+      part<HTMLInputElement>(this.root, '.provider-choice input[value=wasm]');
+    fallback.checked = true;
+  }
+}
