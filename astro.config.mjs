@@ -6,6 +6,10 @@ import { defineConfig } from 'astro/config';
 import { locales, sourceLocale } from './src/lib/locales.ts';
 import { osTabsPlugin } from './src/lib/osTabsPlugin.ts';
 import { uiStringsCheck } from './src/lib/uiStringsCheck.ts';
+import { devBridgeGuard } from './src/lib/devBridgeGuard.ts';
+import { contentSecurityPolicy } from './src/lib/contentSecurityPolicy.ts';
+import { codeThemes } from './src/lib/codeThemes.ts';
+import { colorClassTransformer } from './src/lib/shikiColorClasses.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -19,14 +23,17 @@ export default defineConfig({
     // `/` is our own page: it picks the reader's language (see src/pages/index.astro).
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  markdown: {
-    shikiConfig: {
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      defaultColor: false,
-    },
-  },
+  // Lessons are MDX, highlighted below with colours as classes (no style attributes, so the
+  // Content-Security-Policy admits none); plain Markdown files are only test fixtures.
+  markdown: { syntaxHighlight: false },
   // MDX goes through Sätteri, which ignores `mdx({ remarkPlugins })`; its own mdast plugins run instead.
-  integrations: [mdx({ processor: satteri({ mdastPlugins: [osTabsPlugin] }) }), uiStringsCheck()],
+  integrations: [mdx({
+      processor: satteri({ mdastPlugins: [osTabsPlugin] }),
+      syntaxHighlight: 'shiki',
+      shikiConfig: { themes: codeThemes, defaultColor: false, transformers: [colorClassTransformer()] },
+    }), uiStringsCheck(), devBridgeGuard()],
+  // Every page carries a Content-Security-Policy <meta> (scripts/serve-course.ts also sends it as a header).
+  security: { csp: contentSecurityPolicy },
   // Lessons are prerendered; the on-demand routes under /api are the local bridge to the learner's model server.
   adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },

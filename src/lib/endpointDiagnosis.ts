@@ -1,9 +1,11 @@
 /**
  * What went wrong when talking to a local model server, and the exact command that fixes it for this
  * learner: their shell, and their Foundry Local CLI generation (0.8 and older: `foundry service …`,
- * `foundry model run`; 0.10 and newer: `foundry server …`, `foundry run`).
+ * `foundry model run`; 0.10 and newer: `foundry server …`, `foundry run`). The model id comes from the
+ * endpoint, so it is quoted for the shell, and the command is refused when it cannot be.
  */
 import type { Shell } from './preferences';
+import { shellCommand, type Unquotable } from './shellQuote';
 
 /** What a failed request to a model server means, each kind with its own explanation and fix. */
 export type DiagnosisKind = 'nothing-listening' | 'cors-blocked' | 'model-not-loaded' | 'model-not-downloaded' | 'alias-not-id' | 'bridge-refused' | 'server-error';
@@ -30,20 +32,21 @@ export function diagnose(failure: FailedRequest): DiagnosisKind {
   return 'server-error';
 }
 
-/** The command that fixes a diagnosis, or undefined when the fix is not a command. */
-export function fixCommand(kind: DiagnosisKind, options: { shell: Shell; generation: 1 | 2; model?: string | undefined; port?: string | undefined }): string | undefined {
+/** The command that fixes a diagnosis, undefined when the fix is not a command, or a refusal when the model id cannot be quoted for the shell. */
+export function fixCommand(kind: DiagnosisKind, options: { shell: Shell; generation: 1 | 2; model?: string | undefined; port?: string | undefined }): string | Unquotable | undefined {
   const modern = options.generation === 2;
   const model = options.model ?? 'phi-4-mini';
+  const command = shellCommand(options.shell);
   const curl = options.shell === 'powershell' ? 'curl.exe' : 'curl';
   switch (kind) {
     case 'nothing-listening':
-      return modern ? `foundry run ${model}\nfoundry server status` : `foundry model run ${model}\nfoundry service status`;
+      return modern ? command`foundry run ${model}\nfoundry server status` : command`foundry model run ${model}\nfoundry service status`;
     case 'model-not-loaded':
-      return modern ? `foundry run ${model}` : `foundry model run ${model}`;
+      return modern ? command`foundry run ${model}` : command`foundry model run ${model}`;
     case 'model-not-downloaded':
-      return `foundry model download ${model}`;
+      return command`foundry model download ${model}`;
     case 'alias-not-id':
-      return `${curl} http://127.0.0.1:${options.port ?? 'PORT'}/v1/models`;
+      return command`${curl} ${`http://127.0.0.1:${options.port ?? 'PORT'}/v1/models`}`;
     case 'bridge-refused':
       return options.shell === 'powershell'
         ? '$env:COURSE_BRIDGE_ALLOW = "192.168.1.20:5273"; npm start'

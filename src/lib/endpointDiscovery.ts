@@ -32,6 +32,17 @@ export interface CliReport {
   /** The command exists and answered; `baseUrl` is set when the service runs. */
   answered: boolean;
   baseUrl?: string | undefined;
+  /** It answered in no shape the course can read: what it printed, trimmed and cut to `cliOutputLimit` characters, as text. */
+  unexpectedOutput?: string | undefined;
+}
+
+/** How much of a CLI's unexpected output the report carries: enough to recognise it, not a whole log. */
+export const cliOutputLimit = 300;
+
+/** Output as a learner can read it in a page: colour codes and other control characters out, trimmed and cut. */
+function outputExcerpt(output: string): string {
+  const characters = [...output.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[^\P{Cc}\n\t]/gu, '').trim()];
+  return characters.length > cliOutputLimit ? `${characters.slice(0, cliOutputLimit).join('')}…` : characters.join('');
 }
 
 /** Everything discovery learnt: each CLI generation's answer, and every endpoint that responded. */
@@ -88,11 +99,14 @@ async function describeEndpoint(baseUrl: string, hint: EndpointKind, foundBy: Di
 export async function discoverEndpoints(io: DiscoveryIo): Promise<DiscoveryReport> {
   const cli = await Promise.all(
     foundryStatusCommands.map(async ({ generation, args }): Promise<CliReport> => {
+      let output: string;
       try {
-        return { generation, answered: true, baseUrl: parseFoundryStatus(await io.runFoundry(args), generation).baseUrl };
+        output = await io.runFoundry(args);
       } catch {
         return { generation, answered: false };
       }
+      const status = parseFoundryStatus(output, generation);
+      return status.understood === false ? { generation, answered: true, unexpectedOutput: outputExcerpt(output) } : { generation, answered: true, baseUrl: status.baseUrl };
     }),
   );
   const candidates = new Map<string, { hint: EndpointKind; foundBy: DiscoveredEndpoint['foundBy'] }>();

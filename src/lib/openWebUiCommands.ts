@@ -1,12 +1,13 @@
 /**
  * The Docker command that starts Open WebUI against the learner's endpoint, for their OS and shell. The OS
  * decides the networking (Docker Desktop forwards host.docker.internal to the host's loopback; Docker
- * Engine on Linux does not), the shell decides the syntax (line continuations, quoting).
+ * Engine on Linux does not), the shell decides the syntax (line continuations, quoting). The endpoint is
+ * whatever the learner typed or an endpoint reported, so it goes in only as a plain origin (see endpointAddress.ts).
  */
 import { isLoopbackHost } from './bridgeSafety.ts';
+import { endpointAddress, type AddressRefusal } from './endpointAddress.ts';
 import type { HostSystem } from './platform.ts';
 import type { Shell } from './preferences.ts';
-
 
 /** On Linux: share the host's network (reaches a server bound to 127.0.0.1), or map host.docker.internal to the host gateway. */
 export type LinuxNetwork = 'host' | 'host-gateway';
@@ -15,7 +16,7 @@ export type LinuxNetwork = 'host' | 'host-gateway';
 export interface OpenWebUiOptions {
   system: HostSystem;
   shell: Shell;
-  /** The endpoint as the learner's browser reaches it, e.g. http://127.0.0.1:5273. */
+  /** The endpoint as the learner's browser reaches it, as typed: http://127.0.0.1:5273, 127.0.0.1:5273/v1… */
   endpoint: string;
   linuxNetwork: LinuxNetwork;
   /** Keep chats and settings in a named Docker volume. */
@@ -32,6 +33,8 @@ export interface OpenWebUiSetup {
   apiBaseUrl: string;
   /** Where Open WebUI opens in the learner's browser. */
   openAt: string;
+  /** The endpoint's port, which Foundry Local must be pinned to for the command to keep working. */
+  endpointPort: string;
 }
 
 /** The Open WebUI container image the command pulls and runs. */
@@ -45,11 +48,14 @@ export function containerApiBase(endpoint: string, system: HostSystem, linuxNetw
   return `${url.origin}/v1`;
 }
 
-/** The pull-then-run command for the learner's OS and shell; with host networking Open WebUI answers on port 8080, else on 3000. */
-export function openWebUiSetup(options: OpenWebUiOptions): OpenWebUiSetup {
-  const apiBaseUrl = containerApiBase(options.endpoint, options.system, options.linuxNetwork);
-  const hostNetwork = options.system === 'linux' && options.linuxNetwork === 'host';
+/** The pull-then-run command for the learner's OS and shell; with host networking Open WebUI answers on port 8080, else on 3000. Refused when the endpoint is no plain address. */
+export function openWebUiSetup(options: OpenWebUiOptions): OpenWebUiSetup | AddressRefusal {
+  const endpoint = endpointAddress(options.endpoint);
+  if ('problem' in endpoint) return endpoint;
+  const apiBaseUrl = containerApiBase(endpoint.origin, options.system, options.linuxNetwork);
+  // A plain origin (checked above) holds nothing a shell expands, even inside double quotes; cmd needs none.
   const quote = (value: string) => (options.shell === 'cmd' ? value : `"${value}"`);
+  const hostNetwork = options.system === 'linux' && options.linuxNetwork === 'host';
   const runArguments = [
     'docker run -d --name open-webui',
     hostNetwork ? '--network=host' : '-p 3000:8080',
@@ -62,5 +68,10 @@ export function openWebUiSetup(options: OpenWebUiOptions): OpenWebUiSetup {
     openWebUiImage,
   ];
   const run = runArguments.map((part, index) => (index === 0 ? part : `  ${part}`)).join(` ${continuation[options.shell]}\n`);
-  return { command: `docker pull ${openWebUiImage}\n\n${run}`, apiBaseUrl, openAt: hostNetwork ? 'http://localhost:8080' : 'http://localhost:3000' };
+  return {
+    command: `docker pull ${openWebUiImage}\n\n${run}`,
+    apiBaseUrl,
+    openAt: hostNetwork ? 'http://localhost:8080' : 'http://localhost:3000',
+    endpointPort: endpoint.port,
+  };
 }

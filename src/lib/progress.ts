@@ -1,7 +1,8 @@
 /**
  * The learner's progress as data: which checklist tasks are done, when, and by whom (the learner, or a
  * demo that proved it), plus where they last were. Pure functions to read it from storage or a file
- * (validating and migrating older formats), merge two copies, and change it. No browser APIs here.
+ * (validating and migrating older formats, and reading a newer version's record without changing it),
+ * merge two copies, and change it. No browser APIs here.
  */
 
 /** The current format. Bump it and add a step to `migrations` whenever the shape changes. */
@@ -38,8 +39,11 @@ export interface Progress {
 /** The header of an exported file, so an unrelated JSON file is told apart from a progress file. */
 export const exportFormat = 'edge-ai-workshop-progress';
 
-/** Why progress could not be read: not JSON, not progress at all, from a newer version of the course, or malformed. */
-export type ProgressError = 'not-json' | 'not-progress' | 'newer-version' | 'invalid';
+/** The largest file an import reads. A full course's export is a few KB, so anything bigger is not one. */
+export const maxImportBytes = 256 * 1024;
+
+/** Why progress could not be read: not JSON, not progress at all, from a newer version of the course, malformed, or (a file) too large to be an export. */
+export type ProgressError = 'not-json' | 'not-progress' | 'newer-version' | 'invalid' | 'too-large';
 
 /** Progress read from storage or a file, with the older version it was migrated from if any; or why it could not be read. */
 export type ReadResult = { ok: true; progress: Progress; migratedFrom?: number } | { ok: false; error: ProgressError };
@@ -130,8 +134,28 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Reads an exported file: it must say it is one, then it is read like stored progress. */
+/**
+ * Progress saved by a newer version of the course: its version, the record exactly as stored (to keep and
+ * export untouched), and what of it this version can show, read-only.
+ */
+export interface NewerProgress {
+  version: number;
+  record: Readonly<Record<string, unknown>>;
+  /** The record's ticks and last visit where they still have this version's shape; otherwise nothing. */
+  view: Progress;
+}
+
+/** Reads a record that a newer version of the course wrote, or undefined when the text is not one. */
+export function newerProgressFromJson(text: string): NewerProgress | undefined {
+  const data = parseJson(text);
+  if (!isRecord(data) || typeof data['version'] !== 'number' || data['version'] <= progressVersion) return undefined;
+  const asCurrent = progressFromData({ ...data, version: progressVersion });
+  return { version: data['version'], record: data, view: asCurrent.ok ? asCurrent.progress : emptyProgress() };
+}
+
+/** Reads an exported file: it must be small enough and say it is one, then it is read like stored progress. */
 export function progressFromExport(text: string): ReadResult {
+  if (new TextEncoder().encode(text).byteLength > maxImportBytes) return { ok: false, error: 'too-large' };
   const data = parseJson(text);
   if (data === notJson) return { ok: false, error: 'not-json' };
   const result = progressFromData(data);
@@ -139,8 +163,8 @@ export function progressFromExport(text: string): ReadResult {
   return (data as Record<string, unknown>)['format'] === exportFormat ? result : { ok: false, error: 'not-progress' };
 }
 
-/** Progress as the JSON of an exported file: marked with `exportFormat` and the export time, indented for reading. */
-export function progressToExport(progress: Progress, exportedAt: Date): string {
+/** Progress (or a newer version's record, as it is) as the JSON of an exported file: marked with `exportFormat` and the export time, indented for reading. */
+export function progressToExport(progress: Progress | NewerProgress['record'], exportedAt: Date): string {
   return JSON.stringify({ format: exportFormat, exportedAt: exportedAt.toISOString(), ...progress }, null, 2);
 }
 
@@ -162,6 +186,11 @@ export function mergeProgress(current: Progress, imported: Progress): Progress {
 /** The progress with one task (by `taskKey`) set done or not done, stamped with who and when; the original is left unchanged. */
 export function setTask(progress: Progress, key: string, done: boolean, by: TickedBy, at: Date): Progress {
   return { ...progress, tasks: { ...progress.tasks, [key]: { done, at: at.toISOString(), by } } };
+}
+
+/** How many tasks are done, in every lesson. */
+export function tasksDone(progress: Progress): number {
+  return Object.values(progress.tasks).filter((task) => task.done).length;
 }
 
 /** How many of a lesson's tasks are done. */

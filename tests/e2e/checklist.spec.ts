@@ -179,6 +179,142 @@ test('the course home offers to continue at the last lesson and section read', a
   expect(decodeURIComponent(page.url())).toMatch(/\/bg\/module-08\/04-cutting-edge-models\/#част-3/);
 });
 
+/** Makes this page's localStorage refuse every write, as a full quota does, until `freeStorage` is called. */
+async function fillStorage(page: Page) {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if (this === localStorage && sessionStorage.getItem('test:storage-freed') !== '1') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+}
+const freeStorage = (page: Page) => page.evaluate(() => sessionStorage.setItem('test:storage-freed', '1'));
+
+test('a reset can be restored, and dismissing the reopened dialog with Escape resets nothing', async ({ page }) => {
+  await page.goto(`/en/${lessonPath}`);
+  await checklist(page).getByRole('checkbox').nth(0).check();
+  await checklist(page).getByRole('checkbox').nth(1).check();
+
+  await page.goto('/en/');
+  const panel = page.getByRole('region', { name: 'Your progress' });
+  const restore = panel.getByRole('button', { name: 'Restore the progress you reset' });
+  await expect(restore).toBeHidden();
+  await panel.getByRole('button', { name: 'Reset progress' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove all ticks' }).click();
+  await expect(sessionFourBadge(page)).toContainText('0 of 4 tasks done');
+
+  await restore.click();
+  await expect(panel.getByRole('status').last()).toHaveText('The progress you reset is back, merged with any ticks made since. Tasks done: 2.');
+  await expect(sessionFourBadge(page)).toContainText('2 of 4 tasks done');
+  await expect(restore).toBeHidden();
+
+  // Firefox and Safari keep the last returnValue ("reset") when Escape closes the dialog: model that here.
+  await panel.getByRole('button', { name: 'Reset progress' }).click();
+  await page.locator('.reset-dialog').evaluate((dialog: HTMLDialogElement) => (dialog.returnValue = 'reset'));
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(sessionFourBadge(page)).toContainText('2 of 4 tasks done');
+  await page.reload();
+  await expect(sessionFourBadge(page)).toContainText('2 of 4 tasks done');
+});
+
+test('a reset offers its restore in every open tab, and restoring in one brings the ticks back in both', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(`/en/${lessonPath}`);
+  await checklist(first).getByRole('checkbox').nth(2).check();
+  await first.goto('/en/');
+  await second.goto('/bg/');
+
+  await first.getByRole('button', { name: 'Reset progress' }).click();
+  await first.getByRole('dialog').getByRole('button', { name: 'Remove all ticks' }).click();
+  const restoreThere = second.getByRole('button', { name: 'Възстановяване на нулирания напредък' });
+  await expect(restoreThere).toBeVisible();
+  await restoreThere.click();
+  await expect(second.getByRole('region', { name: 'Вашият напредък' }).getByRole('status').last()).toContainText('Готови задачи: 1');
+  await expect(sessionFourBadge(first)).toContainText('1 of 4 tasks done');
+  await expect(first.getByRole('button', { name: 'Restore the progress you reset' })).toBeHidden();
+});
+
+test('progress saved by a newer version of the course is shown read-only, exported as it is, and never written over', async ({ page }) => {
+  const newer = JSON.stringify({
+    version: 3,
+    tasks: { 'module-08/04-cutting-edge-models#compare-slm-llm': { done: true, at: '2026-11-20T10:00:00.000Z', by: 'learner' } },
+    streak: { days: 4 },
+  });
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key!, value!);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [progressKey, newer],
+  );
+  await page.goto(`/en/${lessonPath}`);
+  const boxes = checklist(page).getByRole('checkbox');
+  await expect(boxes.first()).toBeChecked();
+  for (const box of await boxes.all()) await expect(box).toBeDisabled();
+  await expect(checklist(page).getByRole('status').filter({ hasText: 'saved by a newer version of the course' })).toBeVisible();
+  await expect(boxes.nth(1)).toHaveAccessibleDescription(/the ticks can’t be changed here/);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
+
+  await page.goto('/en/');
+  const panel = page.getByRole('region', { name: 'Your progress' });
+  await expect(panel.getByRole('status').first()).toContainText('export your progress to keep a copy');
+  await expect(panel.getByRole('button', { name: 'Reset progress' })).toBeDisabled();
+  await expect(panel.getByLabel('Import progress')).toBeDisabled();
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export progress' }).click();
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(exported).toMatchObject({ format: 'edge-ai-workshop-progress', version: 3, streak: { days: 4 } });
+  expect(await storedProgress(page)).toBe(newer);
+});
+
+test('when storage is full, a tick stays on the page with a notice that it is not saved, until a write succeeds', async ({ page }) => {
+  await fillStorage(page);
+  await page.goto(`/en/${lessonPath}`);
+  const boxes = checklist(page).getByRole('checkbox');
+  await boxes.nth(0).check();
+  await expect(boxes.nth(0)).toBeChecked();
+  const unsaved = checklist(page).getByRole('status').filter({ hasText: 'Your last change isn’t saved: the browser’s storage is full' });
+  await expect(unsaved).toBeVisible();
+  await expect(unsaved).toContainText('Export your progress');
+
+  await freeStorage(page);
+  await boxes.nth(1).check();
+  await expect(unsaved).toBeHidden();
+  await page.reload();
+  await expect(boxes.nth(0)).toBeChecked();
+  await expect(boxes.nth(1)).toBeChecked();
+});
+
+test('an import the browser cannot save says so instead of “imported”', async ({ page }) => {
+  await fillStorage(page);
+  await page.goto('/en/');
+  const panel = page.getByRole('region', { name: 'Your progress' });
+  const file = JSON.stringify({
+    format: 'edge-ai-workshop-progress',
+    version: 2,
+    tasks: { 'module-08/04-cutting-edge-models#compare-slm-llm': { done: true, at: '2026-11-20T10:00:00.000Z', by: 'learner' } },
+  });
+  await panel.getByLabel('Import progress').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(panel.getByRole('status').last()).toHaveText(/^Done on this page only, not saved: the browser’s storage is full/);
+  await expect(sessionFourBadge(page)).toContainText('1 of 4 tasks done');
+});
+
+test('a file far larger than an export is refused before it is read', async ({ page }) => {
+  await page.goto('/en/');
+  const panel = page.getByRole('region', { name: 'Your progress' });
+  const before = await storedProgress(page);
+  const huge = Buffer.alloc(300 * 1024, ' ');
+  await panel.getByLabel('Import progress').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: huge });
+  await expect(panel.getByRole('status').last()).toContainText('That file is larger than 256 kB');
+  expect(await storedProgress(page)).toBe(before);
+});
+
 for (const state of ['unticked', 'ticked'] as const) {
   test(`a lesson with its checklist ${state} has no WCAG 2.2 AA violations`, async ({ page }) => {
     await page.goto(`/ar/${lessonPath}`);

@@ -14,10 +14,15 @@
  * A refused connection is tested by pointing at a port where nothing listens. `/emulator/streams` (not
  * part of Foundry Local) lists the prompts whose answers are still streaming, so a test can see a cancel arrive.
  *
+ * A hostile answer is chosen by the prompt too: `hostile:<index>` answers with payload <index> of
+ * ../fixtures/hostile-answers.ts, `hostile:all` with all of them one after another, streamed in
+ * `hostileChunks` pieces that cut through tags, so the page renders half-written markup on every chunk.
+ *
  * Run: node tests/emulator/foundry-emulator.ts --port 5273 [--generation 1] [--quirks] [--cors]
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
+import { hostileAnswers } from '../fixtures/hostile-answers.ts';
 import { emulatedCatalog, type EmulatedModel } from './catalog.ts';
 
 /** How to start the emulator: its port, the Foundry generation it imitates, gen-1's stream quirks, and whether CORS is on. */
@@ -36,6 +41,23 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => resolve(body));
   });
+}
+
+/** How many pieces a hostile answer streams in, whatever its length. */
+const hostileChunks = 12;
+
+/** The hostile answer a prompt asks for with `hostile:<index>` or `hostile:all`, if it asks for one. */
+function hostileAnswerFor(prompt: string): string | undefined {
+  const asked = /hostile:(all|\d+)/.exec(prompt)?.[1];
+  if (asked === undefined) return undefined;
+  if (asked === 'all') return hostileAnswers.map(({ markdown }) => markdown).join('\n\n');
+  return hostileAnswers[Number(asked)]?.markdown ?? `There is no hostile answer ${asked}: there are ${hostileAnswers.length}.`;
+}
+
+/** Cuts `text` into `count` pieces of about the same length. */
+function piecesOf(text: string, count: number): string[] {
+  const size = Math.ceil(text.length / count);
+  return Array.from({ length: Math.ceil(text.length / size) }, (_, index) => text.slice(index * size, (index + 1) * size));
 }
 
 /**
@@ -104,8 +126,9 @@ export function startEmulator(options: EmulatorOptions) {
     if (model.embedding) return openAiError(response, 400, `Model '${model.id}' does not support chat completions`);
     if (prompt.includes('FAULT:500')) return send(response, 500, 'Internal Server Error: System.NullReferenceException', 'text/plain');
     if (prompt.includes('FAULT:slow')) await sleep(7000);
-    const answer = answerFor(prompt, model);
-    const parts = tokens(answer);
+    const hostile = hostileAnswerFor(prompt);
+    const answer = hostile ?? answerFor(prompt, model);
+    const parts = hostile ? piecesOf(hostile, hostileChunks) : tokens(answer);
     const usage = { prompt_tokens: tokens(prompt).length, completion_tokens: parts.length, total_tokens: tokens(prompt).length + parts.length };
     const id = options.quirks ? 'chat.id.1' : `chatcmpl-${Date.now()}`;
     const created = Math.floor(Date.now() / 1000);

@@ -31,4 +31,4 @@ startEmulator({ port: emulatorPorts.current, generation: 2, quirks: false, cors:
 startEmulator({ port: emulatorPorts.legacy, generation: 1, quirks: true, cors: false });
 startEmulator({ port: emulatorPorts.permissive, generation: 2, quirks: false, cors: true });
 const fakeCli = { PATH: `${resolve('tests/emulator/bin')}${delimiter}${process.env['PATH']}`, FOUNDRY_EMULATOR_URL: `http://127.0.0.1:${emulatorPorts.current}`, FOUNDRY_EMULATOR_GENERATION: '2' };
-spawn(process.execPath, ['dist-test/server/entry.mjs'], { env: { ...env, ...fakeCli, PORT: port }, stdio: 'inherit' });
+spawn(process.execPath, ['scripts/serve-course.ts', '--dist', 'dist-test', '--port', port], { env: { ...env, ...fakeCli }, stdio: 'inherit' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedLanHosts, isAllowedTarget, isOwnHost, isOwnOrigin } from '../../src/lib/bridgeSafety';
+import { allowedLanHosts, checkTarget, isAllowedTarget, isLoopbackAddress, isModelServerRequest, isOwnHost, isOwnOrigin, keyMayTravel, refuseBridgeRequest } from '../../src/lib/bridgeSafety';
 import { discoverEndpoints, type DiscoveryIo } from '../../src/lib/endpointDiscovery';
 import { parseFoundryStatus } from '../../src/lib/foundryCli';
 
@@ -42,6 +42,87 @@ describe('bridge safety', () => {
     expect(isAllowedTarget('http://user:pass@127.0.0.1:5273')).toBe(false);
     expect(isAllowedTarget('file:///etc/passwd')).toBe(false);
     expect(isAllowedTarget('not a url')).toBe(false);
+  });
+});
+
+describe('who may use the bridge', () => {
+  const fromHere = { remoteAddress: '127.0.0.1', localPort: 4321 };
+  const refusal = (headers: Record<string, string>, socket = fromHere) => refuseBridgeRequest({ headers, ...socket })?.status;
+
+  it('answers its own pages and tools on this computer', () => {
+    expect(refusal({ host: 'localhost:4321' })).toBeUndefined();
+    expect(refusal({ host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4321', 'sec-fetch-site': 'same-origin' })).toBeUndefined();
+    expect(refusal({ host: 'localhost:4321' }, { remoteAddress: '::ffff:127.0.0.1', localPort: 4321 })).toBeUndefined();
+    expect(refusal({ host: '[::1]:4321' }, { remoteAddress: '::1', localPort: 4321 })).toBeUndefined();
+  });
+
+  it('refuses another site’s page even when it sends no Origin (an <img> or a no-cors fetch)', () => {
+    expect(refusal({ host: 'localhost:4321', 'sec-fetch-site': 'cross-site' })).toBe(403);
+    expect(refusal({ host: 'localhost:4321', 'sec-fetch-site': 'same-site' })).toBe(403);
+    expect(refusal({ host: 'localhost:4321', origin: 'https://attacker.example' })).toBe(403);
+  });
+
+  it('refuses any client that is not this computer, whatever Host it names', () => {
+    expect(refusal({ host: 'localhost:4321' }, { remoteAddress: '192.168.1.30', localPort: 4321 })).toBe(403);
+    expect(refusal({ host: 'localhost:4321' }, { remoteAddress: undefined as unknown as string, localPort: 4321 })).toBe(403);
+    expect(isLoopbackAddress('127.1.2.3')).toBe(true);
+    expect(isLoopbackAddress('10.0.0.1')).toBe(false);
+  });
+
+  it('checks Host against the port the request arrived on, wherever the server ended up listening', () => {
+    expect(refusal({ host: 'localhost:4330' }, { remoteAddress: '127.0.0.1', localPort: 4330 })).toBeUndefined();
+    expect(refusal({ host: 'localhost:4321' }, { remoteAddress: '127.0.0.1', localPort: 4330 })).toBe(421);
+    expect(refusal({ host: 'evil.example:4321' })).toBe(421);
+  });
+
+  it('refuses a body declared over the cap', () => {
+    expect(refusal({ host: 'localhost:4321', 'content-length': String(2 * 1024 * 1024) })).toBe(413);
+  });
+});
+
+describe('COURSE_BRIDGE_ALLOW', () => {
+  it('normalises case and default ports, and requires a port', () => {
+    const allowance = allowedLanHosts('Teacher.LAN:5273, http://192.168.1.20:80, https://models.lan:443, 192.168.1.21, not a host:x');
+    expect(allowance.entries.map(({ host, port }) => `${host}:${port}`)).toEqual(['teacher.lan:5273', '192.168.1.20:80', 'models.lan:443']);
+    expect(allowance.problems).toHaveLength(2);
+    expect(isAllowedTarget('http://teacher.lan:5273', allowance)).toBe(true);
+    expect(isAllowedTarget('http://TEACHER.lan:5273/v1', allowance)).toBe(true);
+    expect(isAllowedTarget('http://teacher.lan:5274', allowance)).toBe(false);
+    expect(isAllowedTarget('http://192.168.1.20', allowance)).toBe(true);
+    expect(isAllowedTarget('http://192.168.1.21:5273', allowance)).toBe(false);
+    expect(isAllowedTarget('https://models.lan', allowance)).toBe(true);
+    expect(isAllowedTarget('http://models.lan:443', allowance)).toBe(false);
+  });
+
+  it('lets a key travel over plain http to a LAN host only when the entry says http:// explicitly', () => {
+    const allowance = allowedLanHosts('teacher.lan:5273,http://192.168.1.20:5273');
+    const verdict = (target: string) => {
+      const checked = checkTarget(target, allowance);
+      return checked.allowed && keyMayTravel(new URL(target), checked.lan);
+    };
+    expect(verdict('http://teacher.lan:5273')).toBe(false);
+    expect(verdict('http://192.168.1.20:5273')).toBe(true);
+    expect(verdict('http://127.0.0.1:5273')).toBe(true);
+  });
+});
+
+describe('what the bridge forwards', () => {
+  it('forwards the model-server calls the course makes, with their methods', () => {
+    expect(isModelServerRequest('POST', '/v1/chat/completions')).toBe(true);
+    expect(isModelServerRequest('GET', '/v1/models')).toBe(true);
+    expect(isModelServerRequest('POST', '/v1/embeddings')).toBe(true);
+    expect(isModelServerRequest('GET', '/openai/loadedmodels')).toBe(true);
+    expect(isModelServerRequest('GET', '/foundry/list')).toBe(true);
+    expect(isModelServerRequest('GET', '/models/load/phi-4-mini')).toBe(true);
+  });
+
+  it('refuses other paths and methods: another service on a loopback port is not a model server', () => {
+    expect(isModelServerRequest('POST', '/containers/json')).toBe(false);
+    expect(isModelServerRequest('GET', '/v1/chat/completions')).toBe(false);
+    expect(isModelServerRequest('DELETE', '/v1/models/x')).toBe(false);
+    expect(isModelServerRequest('POST', '/shutdown')).toBe(false);
+    expect(isModelServerRequest('GET', '/api/kernels')).toBe(false);
+    expect(isModelServerRequest('GET', new URL('http://127.0.0.1:2375/v1/models/../../containers/json').pathname)).toBe(false);
   });
 });
 

@@ -3,12 +3,15 @@ import {
   emptyProgress,
   exportFormat,
   lessonProgress,
+  maxImportBytes,
   mergeProgress,
+  newerProgressFromJson,
   progressFromExport,
   progressFromJson,
   progressToExport,
   setTask,
   taskKey,
+  tasksDone,
   type Progress,
 } from '../../src/lib/progress';
 
@@ -52,6 +55,24 @@ describe('reading stored progress', () => {
   });
 });
 
+describe('reading a newer version’s record', () => {
+  it('keeps the record as it is and shows the ticks that still have today’s shape', () => {
+    const record = { version: 3, tasks: { [taskKey(lesson, 'a')]: { ...ticked(true, 2), note: 'new field' } }, streak: 4 };
+    expect(newerProgressFromJson(JSON.stringify(record))).toEqual({
+      version: 3,
+      record,
+      view: { version: 2, tasks: { [taskKey(lesson, 'a')]: ticked(true, 2) }, lastVisit: undefined },
+    });
+  });
+
+  it('shows nothing of a record whose shape changed, and is not used for this version or older', () => {
+    expect(newerProgressFromJson('{"version": 3, "tasks": [["a", true]]}')?.view).toEqual(emptyProgress());
+    expect(newerProgressFromJson(JSON.stringify(emptyProgress()))).toBeUndefined();
+    expect(newerProgressFromJson('{"version": 1, "lessons": {}}')).toBeUndefined();
+    expect(newerProgressFromJson('{oops')).toBeUndefined();
+  });
+});
+
 describe('export files', () => {
   it('round-trip through export and import', () => {
     const progress: Progress = { ...setTask(emptyProgress(), taskKey(lesson, 'a'), true, 'learner', at(2)), lastVisit: undefined };
@@ -62,6 +83,19 @@ describe('export files', () => {
 
   it('refuses a JSON file that does not say it is a progress export', () => {
     expect(progressFromExport(JSON.stringify(emptyProgress()))).toEqual({ ok: false, error: 'not-progress' });
+  });
+
+  it('refuses a file larger than the import limit, counted in bytes, before parsing it', () => {
+    const fits = progressToExport(emptyProgress(), at(4));
+    expect(progressFromExport(fits.padEnd(maxImportBytes, ' ')).ok).toBe(true);
+    expect(progressFromExport(fits.padEnd(maxImportBytes + 1, ' '))).toEqual({ ok: false, error: 'too-large' });
+    // Two bytes a letter in UTF-8: fewer characters than the limit, more bytes.
+    expect(progressFromExport(fits.padEnd(maxImportBytes / 2 + fits.length, 'ж'))).toEqual({ ok: false, error: 'too-large' });
+  });
+
+  it('exports a newer version’s record as it is', () => {
+    const record = { version: 3, tasks: {}, streak: 4 };
+    expect(JSON.parse(progressToExport(record, at(4)))).toEqual({ format: exportFormat, exportedAt: at(4).toISOString(), ...record });
   });
 });
 
@@ -85,6 +119,12 @@ describe('mergeProgress', () => {
     const visit = (day: number) => ({ lesson, locale: 'en', at: at(day).toISOString() });
     expect(mergeProgress({ version: 2, tasks: {}, lastVisit: visit(3) }, { version: 2, tasks: {}, lastVisit: visit(1) }).lastVisit).toEqual(visit(3));
     expect(mergeProgress({ version: 2, tasks: {} }, { version: 2, tasks: {}, lastVisit: visit(1) }).lastVisit).toEqual(visit(1));
+  });
+});
+
+describe('tasksDone', () => {
+  it('counts done tasks in every lesson', () => {
+    expect(tasksDone({ version: 2, tasks: { [taskKey(lesson, 'a')]: ticked(true, 1), [taskKey(lesson, 'b')]: ticked(false, 1), [taskKey('other/lesson', 'a')]: ticked(true, 1) } })).toBe(2);
   });
 });
 

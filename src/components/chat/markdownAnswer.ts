@@ -1,21 +1,23 @@
 /**
- * Model output as safe HTML: Markdown by `marked`, then sanitised by DOMPurify (model output is untrusted:
- * no scripts, event handlers, images, forms or styles survive), code highlighted by Shiki once the answer
- * is complete. Shiki is loaded on first use, with its JavaScript regex engine (no WebAssembly) and only the
- * languages this course's answers use.
+ * Model output in a chat demo: its Markdown rendered through the allow-list of src/lib/answerHtml.ts and
+ * appended as nodes on every chunk, each block finding its own text direction; code highlighted by Shiki
+ * once the answer is complete, from Shiki's tokens into DOM nodes (no HTML parsed). Shiki is loaded on
+ * first use, with its JavaScript regex engine (no WebAssembly) and only the languages this course's
+ * answers use.
  */
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { codeThemes } from '../../lib/codeThemes';
+import { answerRenderer, codeBlockOf, languageAttribute } from '../../lib/answerHtml';
 
-const forbidden = { FORBID_TAGS: ['img', 'style', 'form', 'input', 'button', 'iframe', 'svg', 'math'], FORBID_ATTR: ['style'] };
+let renderAnswer: ((markdown: string) => DocumentFragment) | undefined;
 
-/** Renders model Markdown into `container` as sanitised HTML, each block finding its own text direction. */
+/** Renders model Markdown into `container` as sanitised nodes, each block finding its own text direction. */
 export function renderMarkdown(container: HTMLElement, markdown: string): void {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
-  container.innerHTML = DOMPurify.sanitize(html, forbidden);
-  for (const link of container.querySelectorAll('a')) link.rel = 'noopener noreferrer nofollow';
-  // The model may answer in another language than the page: let each block find its own direction.
-  for (const block of container.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th')) block.setAttribute('dir', 'auto');
+  renderAnswer ??= answerRenderer(window);
+  const answer = renderAnswer(markdown);
+  // The model may answer in another language than the page: let each block find its own direction; code reads left to right.
+  for (const block of answer.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th')) block.setAttribute('dir', 'auto');
+  for (const pre of answer.querySelectorAll('pre')) pre.setAttribute('dir', 'ltr');
+  container.replaceChildren(answer);
 }
 
 type Highlighter = Awaited<ReturnType<typeof import('shiki/core')['createHighlighterCore']>>;
@@ -41,19 +43,16 @@ function loadHighlighter(): Promise<Highlighter> {
   return highlighter;
 }
 
-/** Replaces each code block's text with Shiki's highlighting (light and dark), sanitised again. */
+/** Replaces each code block with Shiki's highlighting (light and dark), built as DOM nodes from its tokens. */
 export async function highlightCode(container: HTMLElement): Promise<void> {
   const blocks = [...container.querySelectorAll<HTMLElement>('pre > code')];
   if (blocks.length === 0) return;
   const shiki = await loadHighlighter();
   const known = new Set(shiki.getLoadedLanguages());
   for (const code of blocks) {
-    const requested = /language-([\w-]+)/.exec(code.className)?.[1] ?? 'text';
+    const requested = code.getAttribute(languageAttribute) ?? 'text';
     const lang = known.has(requested) ? requested : 'text';
-    const html = shiki.codeToHtml(code.textContent ?? '', { lang, themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false });
-    const wrapper = document.createElement('div');
-    wrapper.className = 'code-block';
-    wrapper.innerHTML = DOMPurify.sanitize(html, { ...forbidden, FORBID_ATTR: [] });
-    code.parentElement!.replaceWith(wrapper);
+    const highlighted = shiki.codeToTokens(code.textContent ?? '', { lang, themes: codeThemes, defaultColor: false });
+    code.parentElement!.replaceWith(codeBlockOf(document, highlighted));
   }
 }

@@ -1,4 +1,5 @@
 /** The behaviour of <open-webui-setup>: rebuild the command as the choices change, check, and tick. */
+import { endpointAddress } from '../../lib/endpointAddress';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { pathInLocale } from '../../lib/locales';
 import { openWebUiSetup, type LinuxNetwork } from '../../lib/openWebUiCommands';
@@ -9,7 +10,7 @@ import { part } from '../dom';
 import { pageHasBridge } from '../endpoint/bridgeDiscovery';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { openAiClientFor } from '../endpoint/openAiClient';
-import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
+import { failureOf, showAddressProblem, showDiagnosis } from '../endpoint/diagnosisView';
 import { markTaskDone } from '../progress/browserProgress';
 import { readStrings } from '../strings';
 import type { OpenWebUiSetupKey } from './deploymentStrings';
@@ -51,41 +52,30 @@ class OpenWebUiSetupElement extends HTMLElement {
     this.render();
   }
 
-  /** The endpoint typed, as an origin; undefined when it is not an http(s) address. */
-  private endpoint(): string | undefined {
-    try {
-      const url = new URL(this.endpointField().value.trim());
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   private render() {
     const system = this.select('.owui-system').value;
     const shell = this.select('.owui-shell').value;
-    const endpoint = this.endpoint();
     const linux = part<HTMLElement>(this, '.owui-linux');
     linux.hidden = system !== 'linux';
-    const code = part(this, '.owui-command code');
-    const summary = part(this, '.owui-summary');
-    if (!endpoint || !isHostSystem(system) || !isShell(shell)) {
-      code.textContent = '';
-      summary.textContent = this.t('owui.invalidEndpoint');
-      return;
-    }
+    if (!isHostSystem(system) || !isShell(shell)) return;
     const setup = openWebUiSetup({
       system,
       shell,
-      endpoint,
+      endpoint: this.endpointField().value,
       linuxNetwork: (this.querySelector<HTMLInputElement>('input[name="owui-linux-network"]:checked')?.value ?? 'host') as LinuxNetwork,
       keepData: part<HTMLInputElement>(this, '.owui-keep-data').checked,
       rereadSettings: part<HTMLInputElement>(this, '.owui-reread').checked,
     });
+    const code = part(this, '.owui-command code');
+    const summary = part(this, '.owui-summary');
+    if ('problem' in setup) {
+      code.textContent = '';
+      summary.textContent = this.t(`address.${setup.problem}`);
+      return;
+    }
     code.textContent = setup.command;
     summary.textContent = this.t('owui.summary', { apiBase: setup.apiBaseUrl, openAt: setup.openAt });
-    const port = new URL(endpoint).port || (endpoint.startsWith('https:') ? '443' : '80');
-    part(this, '.owui-port-warning').textContent = this.t('owui.portWarning', { port });
+    part(this, '.owui-port-warning').textContent = this.t('owui.portWarning', { port: setup.endpointPort });
   }
 
   private status(text: string) {
@@ -94,17 +84,18 @@ class OpenWebUiSetupElement extends HTMLElement {
 
   /** Asks the endpoint for /v1/models, as Open WebUI will, through the bridge when the page has one. */
   private async check() {
-    const endpoint = this.endpoint();
+    const address = endpointAddress(this.endpointField().value);
     const diagnosis = part<HTMLElement>(this, '.diagnosis');
-    showDiagnosis(diagnosis, undefined, undefined, this.t);
-    if (!endpoint) {
-      this.status(this.t('owui.invalidEndpoint'));
+    this.status('');
+    if ('problem' in address) {
+      showAddressProblem(diagnosis, address.problem, this.t);
       return;
     }
+    showDiagnosis(diagnosis, undefined, undefined, this.t);
+    const endpoint = address.origin;
     const chosen = currentChoice();
     // Another address than the chosen endpoint gets no key: the panel's key belongs to that endpoint alone.
     const probe: EndpointChoice = { kind: 'openai-compatible', models: [], model: undefined, viaBridge: await pageHasBridge(), ...chosen, baseUrl: endpoint, ...(chosen?.baseUrl === endpoint ? {} : { apiKey: '' }) };
-    this.status('');
     try {
       const client = await openAiClientFor(probe);
       const models = (await client.models.list()).data.map((model) => model.id);

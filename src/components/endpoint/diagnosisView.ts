@@ -1,9 +1,10 @@
 /** Shows a diagnosis in the reader's language with the command that fixes it for their shell and CLI. */
+import { endpointAddress, type AddressProblem } from '../../lib/endpointAddress';
 import { diagnose, fixCommand, type FailedRequest } from '../../lib/endpointDiagnosis';
 import type { Translate } from '../../lib/i18n';
 import { part } from '../dom';
 import { readerShell } from '../readerPlatform';
-import type { DiagnosisKey } from './endpointStrings';
+import type { AddressKey, DiagnosisKey } from './endpointStrings';
 import type { EndpointChoice } from './endpointStore';
 
 /** Turns an `openai` SDK error (or a fetch failure) into what `diagnose` reads. */
@@ -13,6 +14,15 @@ export function failureOf(error: unknown, choice: EndpointChoice | undefined): F
   return { status, message, direct: !(choice?.viaBridge ?? false), model: choice?.model };
 }
 
+function fill(container: HTMLElement, reason: string, text: string, command: string | undefined) {
+  container.dataset['diagnosis'] = reason;
+  part(container, '.diagnosis-text').textContent = text;
+  const commandBox = part(container, '.diagnosis-command');
+  commandBox.hidden = command === undefined;
+  part(commandBox, 'code').textContent = command ?? '';
+  container.hidden = false;
+}
+
 /** Fills a <DiagnosisBox> with what went wrong and its fix, or hides it when `failure` is undefined. */
 export function showDiagnosis(container: HTMLElement, failure: FailedRequest | undefined, choice: EndpointChoice | undefined, t: Translate<DiagnosisKey>): void {
   if (!failure) {
@@ -20,14 +30,18 @@ export function showDiagnosis(container: HTMLElement, failure: FailedRequest | u
     return;
   }
   const kind = diagnose(failure);
-  container.dataset['diagnosis'] = kind;
   const model = choice?.model ?? '';
   // The CLI takes an alias or a full id; gen-2 servers do not report aliases, so the id it is.
   const alias = choice?.models.find((entry) => entry.id === model)?.alias ?? model;
-  part(container, '.diagnosis-text').textContent = t(`diagnosis.${kind}`, { model, detail: failure.message });
-  const command = fixCommand(kind, { shell: readerShell(), generation: choice?.generation ?? 2, model: alias || undefined, port: choice ? new URL(choice.baseUrl).port : undefined });
-  const commandBox = part(container, '.diagnosis-command');
-  commandBox.hidden = !command;
-  part(commandBox, 'code').textContent = command ?? '';
-  container.hidden = false;
+  const address = choice ? endpointAddress(choice.baseUrl) : undefined;
+  const port = address && 'port' in address ? address.port : undefined;
+  const fix = fixCommand(kind, { shell: readerShell(), generation: choice?.generation ?? 2, model: alias || undefined, port });
+  const text = t(`diagnosis.${kind}`, { model, detail: failure.message });
+  if (typeof fix === 'object') fill(container, kind, `${text} ${t('diagnosis.unquotableModel')}`, undefined);
+  else fill(container, kind, text, fix);
+}
+
+/** Fills a <DiagnosisBox> with why a typed address cannot be used and how to type it; there is no command to show. */
+export function showAddressProblem(container: HTMLElement, problem: AddressProblem, t: Translate<AddressKey>): void {
+  fill(container, problem, t(`address.${problem}`), undefined);
 }

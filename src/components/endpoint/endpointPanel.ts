@@ -1,11 +1,13 @@
 /** The behaviour of <endpoint-panel>: discover, choose, connect, and diagnose. */
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
-import type { DiscoveredEndpoint } from '../../lib/endpointDiscovery';
+import { endpointAddress } from '../../lib/endpointAddress';
+import type { CliReport, DiscoveredEndpoint } from '../../lib/endpointDiscovery';
+import { foundryStatusCommands } from '../../lib/foundryCli';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { part } from '../dom';
 import { readStrings } from '../strings';
 import { askBridgeForEndpoints } from './bridgeDiscovery';
-import { failureOf, showDiagnosis } from './diagnosisView';
+import { failureOf, showAddressProblem, showDiagnosis } from './diagnosisView';
 import type { EndpointPanelKey } from './endpointStrings';
 import { currentChoice, rememberedChoice, setChoice, setPanelApiKey, type EndpointChoice } from './endpointStore';
 
@@ -43,9 +45,11 @@ class EndpointPanel extends HTMLElement {
     const report = await askBridgeForEndpoints();
     this.viaBridge = report !== undefined;
     this.found = report?.endpoints ?? [];
+    this.showUnreadCli(this.found.length === 0 ? (report?.cli ?? []) : []);
     const remembered = rememberedChoice();
-    if (!this.viaBridge && remembered.baseUrl) {
-      await this.connectTo(remembered.baseUrl);
+    const rememberedAddress = endpointAddress(typeof remembered.baseUrl === 'string' ? remembered.baseUrl : '');
+    if (!this.viaBridge && 'origin' in rememberedAddress) {
+      await this.connectTo(rememberedAddress.origin);
       return;
     }
     this.renderEndpoints();
@@ -59,10 +63,31 @@ class EndpointPanel extends HTMLElement {
     this.choose(preferred >= 0 ? preferred : 0, remembered.model);
   }
 
-  /** Connects to an address the learner typed (or remembered), through the bridge when there is one. */
+  /** Says what each Foundry CLI that answered in an unknown shape printed, as text: the learner may recognise the address in it. */
+  private showUnreadCli(reports: readonly CliReport[]) {
+    const notes = part(this, '.endpoint-cli');
+    const unread = reports.filter((report): report is CliReport & { unexpectedOutput: string } => report.unexpectedOutput !== undefined);
+    notes.replaceChildren(
+      ...unread.flatMap(({ generation, unexpectedOutput }) => {
+        const command = ['foundry', ...(foundryStatusCommands.find((entry) => entry.generation === generation)?.args ?? [])].join(' ');
+        const output = Object.assign(document.createElement('pre'), { className: 'diagnosis-command', dir: 'ltr' });
+        output.append(Object.assign(document.createElement('code'), { textContent: unexpectedOutput }));
+        return [Object.assign(document.createElement('p'), { textContent: this.t('endpoint.cliNotUnderstood', { command }) }), output];
+      }),
+    );
+    notes.hidden = unread.length === 0;
+  }
+
+  /** Connects to the address the learner typed, written back as the origin it stands for; or says why it cannot. */
   private async connectTyped() {
-    const url = part<HTMLInputElement>(this, '.endpoint-url').value.trim().replace(/\/+(v1\/?)?$/, '');
-    if (url) await this.connectTo(url);
+    const field = part<HTMLInputElement>(this, '.endpoint-url');
+    const address = endpointAddress(field.value);
+    if ('problem' in address) {
+      showAddressProblem(part(this, '.diagnosis'), address.problem, this.t);
+      return;
+    }
+    field.value = address.origin;
+    await this.connectTo(address.origin);
   }
 
   private async connectTo(baseUrl: string) {

@@ -2,7 +2,7 @@
  * The page's one progress store, on the browser's localStorage, following changes made in other tabs.
  * Demos that prove a checklist task done call `markTaskDone`; the learner can untick such a task.
  */
-import { ProgressStore, progressKey } from '../../lib/progressStore';
+import { ProgressStore, progressKey, resetBackupKey } from '../../lib/progressStore';
 import { localStorageIfAllowed } from '../../lib/safeStorage';
 
 let store: ProgressStore | undefined;
@@ -12,7 +12,7 @@ export function browserProgress(): ProgressStore {
   if (!store) {
     const created = new ProgressStore(localStorageIfAllowed());
     addEventListener('storage', (event) => {
-      if (event.key === progressKey || event.key === null) created.takeExternalChange();
+      if (event.key === progressKey || event.key === resetBackupKey || event.key === null) created.takeExternalChange();
     });
     store = created;
   }

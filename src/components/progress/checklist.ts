@@ -1,4 +1,8 @@
-/** The behaviour of <course-checklist>: checkboxes bound to the course's progress store. */
+/**
+ * The behaviour of <course-checklist>: checkboxes bound to the course's progress store. While the stored
+ * progress belongs to a newer version of the course the boxes are disabled and described by the notice
+ * that says why.
+ */
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { lessonProgress, taskKey, type Progress } from '../../lib/progress';
 import { part } from '../dom';
@@ -36,9 +40,14 @@ class CourseChecklist extends HTMLElement {
 
   private render(progress: Progress) {
     const lesson = this.dataset['lesson'] ?? '';
+    const notice = part(this, '.storage-notice');
+    const readOnly = browserProgress().readOnly;
     for (const [taskId, { input, byDemo }] of this.boxes) {
       const record = progress.tasks[taskKey(lesson, taskId)];
       input.checked = record?.done ?? false;
+      input.disabled = readOnly;
+      if (readOnly) input.setAttribute('aria-describedby', notice.id);
+      else input.removeAttribute('aria-describedby');
       byDemo.hidden = !(record?.done && record.by === 'demo');
     }
     const { done, total } = lessonProgress(progress, lesson, [...this.boxes.keys()]);
@@ -46,7 +55,7 @@ class CourseChecklist extends HTMLElement {
     bar.max = total;
     bar.value = done;
     part(this, '.checklist-progress-text').textContent = this.t('checklist.progress', { done, total });
-    showStorageNotices(part(this, '.storage-notice'), browserProgress(), this.t);
+    showStorageNotices(notice, browserProgress(), this.t);
   }
 }
 

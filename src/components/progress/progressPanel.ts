@@ -1,6 +1,12 @@
-/** The behaviour of <course-progress>: the continue link, export, import (merge) and confirmed reset. */
+/**
+ * The behaviour of <course-progress>: the continue link, export, import (merge), confirmed reset and
+ * restoring what a reset removed. The reset runs on the confirm button's own click, never on the dialog's
+ * `close`: Firefox and Safari keep the last `returnValue` when Escape closes the dialog, so a second,
+ * dismissed dialog would otherwise reset again.
+ */
 import { translateFrom, type Translate } from '../../lib/i18n';
-import type { Progress } from '../../lib/progress';
+import { maxImportBytes, tasksDone, type Progress, type ProgressError } from '../../lib/progress';
+import type { ChangeOutcome } from '../../lib/progressStore';
 import { part } from '../dom';
 import { readStrings } from '../strings';
 import { browserProgress } from './browserProgress';
@@ -31,6 +37,10 @@ class CourseProgress extends HTMLElement {
       const file = fileInput.files?.[0];
       fileInput.value = '';
       if (!file) return;
+      if (file.size > maxImportBytes) {
+        say(this.errorMessage('too-large'));
+        return;
+      }
       let text: string;
       try {
         text = await file.text();
@@ -39,22 +49,38 @@ class CourseProgress extends HTMLElement {
         return;
       }
       const result = store.importText(text);
-      if (result.ok) {
-        const done = Object.values(store.progress.tasks).filter((task) => task.done).length;
-        say(this.t('progress.imported', { count: done }));
-      } else say(this.t(`progress.error.${result.error}`));
+      say(result.ok ? this.outcomeMessage(result.outcome, 'progress.imported') : this.errorMessage(result.error));
     });
 
     const dialog = part<HTMLDialogElement>(this, '.reset-dialog');
-    part(this, '.progress-reset').addEventListener('click', () => dialog.showModal());
-    dialog.addEventListener('close', () => {
-      if (dialog.returnValue !== 'reset') return;
-      store.reset();
-      say(this.t('progress.resetDone'));
+    part(this, '.progress-reset').addEventListener('click', () => {
+      dialog.returnValue = '';
+      dialog.showModal();
+    });
+    part(dialog, '.reset-confirm').addEventListener('click', () => {
+      const outcome = store.reset();
+      say(outcome === 'no-backup' ? this.t('progress.resetRefused') : this.outcomeMessage(outcome, 'progress.resetDone'));
+    });
+
+    part(this, '.progress-restore').addEventListener('click', () => {
+      const outcome = store.restoreReset();
+      say(outcome === 'nothing-to-restore' ? this.t('progress.nothingToRestore') : this.outcomeMessage(outcome, 'progress.restored'));
     });
 
     this.render(store.progress);
     store.subscribe((progress) => this.render(progress));
+  }
+
+  /** What to tell the learner after an action: `done` when it was kept, or why it was not. */
+  private outcomeMessage(outcome: ChangeOutcome, done: 'progress.imported' | 'progress.resetDone' | 'progress.restored'): string {
+    if (outcome === 'not-written') return this.t('progress.notSaved');
+    if (outcome === 'read-only') return this.t('storage.newerVersion');
+    return this.t(done, { count: tasksDone(browserProgress().progress) });
+  }
+
+  private errorMessage(error: ProgressError): string {
+    const limit = new Intl.NumberFormat(this.dataset['locale'], { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(maxImportBytes / 1024);
+    return this.t(`progress.error.${error}`, { limit });
   }
 
   private render(progress: Progress) {
@@ -71,7 +97,11 @@ class CourseProgress extends HTMLElement {
       const where = sameLocale && visit.sectionTitle ? `${lesson.title} — ${visit.sectionTitle}` : lesson.title;
       part(this, '.continue-where').textContent = where;
     }
-    showStorageNotices(part(this, '.storage-notice'), browserProgress(), this.t);
+    const store = browserProgress();
+    // A newer version's record is never written over: only export stays, and the notice says why.
+    for (const control of [part<HTMLInputElement>(this, '.progress-import'), part<HTMLButtonElement>(this, '.progress-reset')]) control.disabled = store.readOnly;
+    part(this, '.progress-restore').hidden = !store.restorable;
+    showStorageNotices(part(this, '.storage-notice'), store, this.t);
   }
 }
 

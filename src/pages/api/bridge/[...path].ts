@@ -1,21 +1,24 @@
 /**
- * /api/bridge/v1/* — a pass-through to the learner's chosen endpoint (named in the X-Course-Endpoint
- * header), for servers a page cannot call itself (Foundry Local sends no CORS headers). Streams the
- * response through as it arrives; the middleware has already checked Host, Origin and body size.
+ * /api/bridge/* — a pass-through to the learner's chosen endpoint (named in the X-Course-Endpoint header),
+ * for servers a page cannot call itself (Foundry Local sends no CORS headers). Forwards only model-server
+ * calls, streams the response through as it arrives. The server has already checked who is asking
+ * (src/lib/bridgeSafety.ts `refuseBridgeRequest`, run by scripts/serve-course.ts and in dev by astro.config.mjs).
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import type { APIRoute } from 'astro';
-import { allowedLanHosts, bridgeRefusal, isAllowedTarget, maxBodyBytes, tooLargeRefusal, upstreamUnreachable } from '../../../lib/bridgeSafety';
+import { allowedLanHosts, bridgeRefusal, checkTarget, isModelServerRequest, keyMayTravel, maxBodyBytes, tooLargeRefusal, upstreamUnreachable } from '../../../lib/bridgeSafety';
 import { readStream } from '../../../lib/bytes';
 
-/** Rendered on each request: a proxy has nothing to build ahead of time. */
+/** Rendered on demand: this is the bridge, not a page. */
 export const prerender = false;
 
 const upstreamTimeoutMs = 10 * 60 * 1000;
 /** LAN endpoints the person running the course allowed, fixed when the server starts. */
-const lanHosts = allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW']);
+const lanAllowance = allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW']);
+/** Statuses whose response has no body: a Response built with one would throw. */
+const bodylessStatuses = new Set([101, 204, 205, 304]);
 
 /** The request body, read whole but never past the cap (a chunked body has no Content-Length to check). */
 function cappedBody(request: Request): Promise<ArrayBuffer | 'too-large'> {
@@ -35,12 +38,18 @@ function forward(target: URL, method: string, headers: Record<string, string>, b
   });
 }
 
-/** Forwards any method to the same path on the named endpoint, with only a few headers, if the target is allowed; streams the answer back. */
+/** Forwards one model-server call to the chosen endpoint and streams its answer back. */
 export const ALL: APIRoute = async ({ request, params }) => {
   const endpoint = request.headers.get('x-course-endpoint') ?? '';
-  if (!isAllowedTarget(endpoint, lanHosts))
+  const verdict = checkTarget(endpoint, lanAllowance);
+  if (!verdict.allowed)
     return bridgeRefusal(403, `The bridge only forwards to this machine (loopback); "${endpoint}" is not allowed. To share a LAN endpoint, start the course with COURSE_BRIDGE_ALLOW=host:port.`);
+  // Built first, then checked: the URL parser has resolved any `..` by then.
   const target = new URL(`${new URL(endpoint).origin}/${params['path'] ?? ''}${new URL(request.url).search}`);
+  if (!isModelServerRequest(request.method, target.pathname))
+    return bridgeRefusal(404, `The bridge forwards model-server calls only (/v1/…, Foundry Local's status and models); not ${request.method} ${target.pathname}.`);
+  if (request.headers.has('authorization') && !keyMayTravel(target, verdict.lan))
+    return bridgeRefusal(403, `Your key would travel unencrypted to ${target.host}. Use https, or allow it with COURSE_BRIDGE_ALLOW=http://${target.host} if this network is yours.`);
   const headers: Record<string, string> = {};
   for (const name of forwardedRequestHeaders) {
     const value = request.headers.get(name);
@@ -60,6 +69,10 @@ export const ALL: APIRoute = async ({ request, params }) => {
     const value = upstream.headers[name];
     if (typeof value === 'string') responseHeaders.set(name, value);
   }
-  const stream = Readable.toWeb(upstream) as ReadableStream<Uint8Array>;
-  return new Response(stream, { status: upstream.statusCode ?? 502, headers: responseHeaders });
+  const status = upstream.statusCode ?? 502;
+  if (bodylessStatuses.has(status)) {
+    upstream.resume();
+    return new Response(null, { status, headers: responseHeaders });
+  }
+  return new Response(Readable.toWeb(upstream) as ReadableStream<Uint8Array>, { status, headers: responseHeaders });
 };

@@ -1,0 +1,37 @@
+/**
+ * The course's Content-Security-Policy, given to Astro (`security.csp`), which adds the hashes of the
+ * page's own inline scripts and styles and writes it into every page's <meta>. What it allows, and why:
+ * - scripts: this site's own, the inline ones by hash, and WebAssembly (`'wasm-unsafe-eval'`: ONNX Runtime
+ *   in its worker, Pagefind's search); nothing from elsewhere, no eval.
+ * - styles: this site's own and its inline <style> by hash; no `style` attributes (lesson code is coloured
+ *   by classes, see shikiColorClasses.ts; scripts set styles through the CSSOM, which the policy allows).
+ * - connect-src: this site (and its bridge), the learner's endpoints on this computer, and any https
+ *   service (the cloud endpoint the learner names in the hybrid router). A LAN endpoint is reached through
+ *   the bridge (COURSE_BRIDGE_ALLOW), so plain http elsewhere is not needed.
+ * - images, fonts, workers, manifests: this site only; media, objects and frames: none; forms post to this
+ *   site; no <base>. A tag that leaked through the answer sanitiser could load nothing from anywhere else.
+ */
+import type { AstroUserConfig } from 'astro';
+
+/** Where pages may connect: the site and bridge, loopback endpoints, and https cloud services. CSP has no syntax for IPv6 literals, so [::1] goes through the bridge. */
+export const connectSources = ["'self'", 'http://localhost:*', 'http://127.0.0.1:*', 'https:'];
+
+/** Astro's `security.csp` setting for the course. */
+export const contentSecurityPolicy: Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean> = {
+  algorithm: 'SHA-256',
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+  styleDirective: { resources: ["'self'"] },
+  directives: [
+    "default-src 'self'",
+    `connect-src ${connectSources.join(' ')}`,
+    "img-src 'self'",
+    "font-src 'self'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+  ],
+};
