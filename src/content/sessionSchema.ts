@@ -9,6 +9,24 @@ export const levels = ['beginner', 'intermediate', 'advanced'] as const;
 
 const md5Hex = z.string().regex(/^[0-9a-f]{32}$/i, 'expected the 32-character hex MD5 of the English source file');
 
+/**
+ * The minutes planned for each part (`##` section) of a lesson, in the order of its headings. Optional; when
+ * present they must add up to `duration` (checked here) and match the headings one to one (checked against
+ * the body by `partMinutes` in src/lib/lessonParts.ts). A part may take 0 minutes (reading left for later).
+ */
+const partsSchema = z.array(z.strictObject({ minutes: z.number().int().nonnegative().describe('minutes') })).min(1);
+
+function partsAddUpToDuration({ parts, duration }: { parts?: { minutes: number }[] | undefined; duration: number }, context: z.RefinementCtx): void {
+  if (!parts) return;
+  const planned = parts.reduce((sum, { minutes }) => sum + minutes, 0);
+  if (planned !== duration)
+    context.addIssue({
+      code: 'custom',
+      path: ['parts'],
+      message: `the parts' minutes (${parts.map(({ minutes }) => minutes).join(' + ')}) add up to ${planned}, but duration is ${duration}: make them agree`,
+    });
+}
+
 /** Zod schema of a lesson's frontmatter; `translation` is present only in translated files and says by whom, when and from which source. */
 export const sessionSchema = z.object({
   title: z.string().min(1),
@@ -18,6 +36,7 @@ export const sessionSchema = z.object({
   duration: z.number().int().positive().describe('minutes'),
   level: z.enum(levels),
   objectives: z.array(z.string().min(1)).min(1),
+  parts: partsSchema.optional(),
   translation: z
     .object({
       by: z.enum(['machine', 'human']),
@@ -26,7 +45,7 @@ export const sessionSchema = z.object({
       sourceSections: z.array(z.object({ heading: z.string(), hash: md5Hex })).optional(),
     })
     .optional(),
-});
+}).superRefine(partsAddUpToDuration);
 
 /** A lesson's frontmatter once validated by `sessionSchema`. */
 export type SessionFrontmatter = z.infer<typeof sessionSchema>;

@@ -109,3 +109,10 @@ export function groupByModule(lessons: readonly Lesson[]): { module: number; les
   }
   return [...modules].map(([module, moduleLessons]) => ({ module, lessons: moduleLessons }));
 }
+
+/** The slug of the lesson a page shows, from its route's `module` and `session` params: the lesson page and its instructor views alike. */
+export function lessonSlugOf(params: Record<string, string | undefined>, component: string): string {
+  const { module, session } = params;
+  if (!module || !session) throw new Error(`${component} belongs in a lesson page (a route with [module] and [session]).`);
+  return `${module}/${session}`;
+}

@@ -10,8 +10,8 @@
  * storage is passed in, so this runs the same in tests and in the browser.
  */
 import {
-  emptyProgress, mergeProgress, newerProgressFromJson, progressFromExport, progressFromJson, progressToExport, setTask,
-  taskKey, tasksDone, type LastVisit, type NewerProgress, type Progress, type ProgressError, type TickedBy,
+  emptyProgress, mergeProgress, newerProgressFromJson, progressFromExport, progressFromJson, progressToExport, quizKey, quizzesAnswered,
+  setQuizAnswer, setTask, taskKey, tasksDone, type LastVisit, type NewerProgress, type Progress, type ProgressError, type QuizAnswer, type TickedBy,
 } from './progress';
 
 /** The localStorage key the progress lives under. */
@@ -127,6 +127,12 @@ export class ProgressStore {
     this.change((progress) => (progress.tasks[key]?.done ? progress : setTask(progress, key, true, 'demo', at)));
   }
 
+  /** Keeps the learner's answer to a quiz, given now, in place of any earlier one; says what became of it. */
+  answerQuiz(lesson: string, quizId: string, answer: Omit<QuizAnswer, 'at'>): ChangeOutcome {
+    const at = this.now();
+    return this.change((progress) => setQuizAnswer(progress, quizKey(lesson, quizId), answer, at));
+  }
+
   /** Remembers where the learner is now, for "continue where you left off". */
   recordVisit(visit: Omit<LastVisit, 'at'>): void {
     const at = this.now().toISOString();
@@ -146,18 +152,21 @@ export class ProgressStore {
   }
 
   /**
-   * Removes every tick and the last visit, after keeping what had ticks under `resetBackupKey` (an empty
-   * progress keeps the previous backup). 'no-backup': that copy could not be written, so nothing was reset.
+   * Removes every tick, quiz answer and the last visit, after keeping what had ticks or answers under
+   * `resetBackupKey` (an empty progress keeps the previous backup). 'no-backup': that copy could not be
+   * written, so nothing was reset.
    */
   reset(): ChangeOutcome | 'no-backup' {
     this.refresh();
-    if (!this.newer && tasksDone(this.current) > 0 && !this.keepForRestore(this.current)) return 'no-backup';
+    const worthKeeping = tasksDone(this.current) + quizzesAnswered(this.current) > 0;
+    if (!this.newer && worthKeeping && !this.keepForRestore(this.current)) return 'no-backup';
     return this.change(() => emptyProgress());
   }
 
   /**
-   * Brings back the progress the last reset removed, merged with what was ticked since (a tick is never
-   * removed; see `mergeProgress`), then drops the backup once that is saved.
+   * Brings back the progress the last reset removed, merged with what was ticked or answered since (a tick
+   * is never removed, and an answer given since is the later one; see `mergeProgress`), then drops the
+   * backup once that is saved.
    */
   restoreReset(): ChangeOutcome | 'nothing-to-restore' {
     this.refresh(); // another tab may have restored it already

@@ -28,9 +28,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the build has lesson pages in every language to check', () => {
+test('the build has lesson and agenda pages in every language to check', () => {
   expect(pages).toEqual(expect.arrayContaining(['/en/module-08/04-cutting-edge-models/', '/bg/module-08/04-cutting-edge-models/', '/ar/module-08/04-cutting-edge-models/']));
+  expect(pages).toEqual(expect.arrayContaining(['/en/agenda/', '/bg/agenda/', '/ar/agenda/']));
 });
+
+test('the build has the instructor’s pages in every language to check: the instructor view, the projector and the join card', () => {
+  const instructorPages = ['en', 'bg', 'ar'].flatMap((locale) => ['', 'projector/', 'join/'].map((page) => `/${locale}/instructor/module-08/04-cutting-edge-models/${page}`));
+  expect(pages).toEqual(expect.arrayContaining(instructorPages));
+});
+
+test('the build has the pre-flight check in every language to check', () => {
+  expect(pages).toEqual(expect.arrayContaining(['/en/preflight/', '/bg/preflight/', '/ar/preflight/']));
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const locale of ['en', 'bg', 'ar']) {
+    test(`the pre-flight check in ${locale}, its verdicts and fixes shown, has no WCAG 2.2 AA violations (${colorScheme} theme)`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`/${locale}/preflight/`);
+      // Once every check has its verdict: passed, failed with its fix, not checked.
+      await expect(page.locator('pre-flight')).toHaveAttribute('data-complete', '', { timeout: 30_000 });
+      const { violations } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+      expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
+}
 
 test('the lesson’s demos, once used, have no WCAG 2.2 AA violations (Arabic, right to left)', async ({ page }) => {
   const matrix = await openWithEndpoint(page, 'decision-matrix', 'ar');

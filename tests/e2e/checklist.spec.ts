@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { progressVersion } from '../../src/lib/progress';
 
 const lessonPath = 'module-08/04-cutting-edge-models/';
 const progressKey = 'edge-course:progress';
@@ -164,7 +165,7 @@ test('the oldest stored format is migrated on the first visit', async ({ page })
   );
   await page.goto(`/en/${lessonPath}`);
   await expect(checklist(page).getByRole('checkbox', { name: 'Run the Chainlit demo with at least two models' })).toBeChecked();
-  expect(JSON.parse((await storedProgress(page))!).version).toBe(2);
+  expect(JSON.parse((await storedProgress(page))!).version).toBe(progressVersion);
 });
 
 test('the course home offers to continue at the last lesson and section read', async ({ page }) => {
@@ -239,7 +240,7 @@ test('a reset offers its restore in every open tab, and restoring in one brings 
 
 test('progress saved by a newer version of the course is shown read-only, exported as it is, and never written over', async ({ page }) => {
   const newer = JSON.stringify({
-    version: 3,
+    version: progressVersion + 1,
     tasks: { 'module-08/04-cutting-edge-models#compare-slm-llm': { done: true, at: '2026-11-20T10:00:00.000Z', by: 'learner' } },
     streak: { days: 4 },
   });
@@ -269,7 +270,7 @@ test('progress saved by a newer version of the course is shown read-only, export
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Export progress' }).click();
   const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
-  expect(exported).toMatchObject({ format: 'edge-ai-workshop-progress', version: 3, streak: { days: 4 } });
+  expect(exported).toMatchObject({ format: 'edge-ai-workshop-progress', version: progressVersion + 1, streak: { days: 4 } });
   expect(await storedProgress(page)).toBe(newer);
 });
 

@@ -15,7 +15,7 @@ for (const { locale, title, dir, firstPart } of lessons) {
       await expect(page.locator('html')).toHaveAttribute('dir', dir);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
       const parts = page.locator('.lesson-body h2');
-      await expect(parts).toHaveCount(9);
+      await expect(parts).toHaveCount(10);
       await expect(parts.nth(2)).toContainText(firstPart);
       await expect(page.locator('.checklist-item')).toHaveCount(4);
       // Shiki colours tokens: a highlighted block has spans in several colours (set by classes, not style attributes).

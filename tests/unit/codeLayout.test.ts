@@ -47,6 +47,10 @@ const allowedImports: Record<string, readonly string[]> = {
   endpoint: [],
   chat: ['endpoint', 'progress'],
   deployment: ['endpoint', 'progress', 'course'],
+  preflight: ['endpoint', 'inference', 'chat', 'progress'],
+  instructor: [],
+  quiz: ['progress'],
+  schedule: [],
 };
 /** Shared modules sit directly in src/components and import no room. */
 const shared = '(shared)';

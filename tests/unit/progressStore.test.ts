@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxImportBytes, progressToExport, taskKey } from '../../src/lib/progress';
+import { maxImportBytes, progressToExport, progressVersion, quizKey, taskKey } from '../../src/lib/progress';
 import { ProgressStore, backupKey, backupsKept, progressKey, resetBackupKey, type KeyValueStorage } from '../../src/lib/progressStore';
 
 const lesson = 'module-08/04-cutting-edge-models';
@@ -56,7 +56,7 @@ describe('ProgressStore', () => {
     const store = new ProgressStore(storage, fixedNow);
     expect(store.progress.tasks[taskKey(lesson, 'chainlit-two-models')]?.done).toBe(true);
     expect(store.notices).toMatchObject([{ kind: 'migrated', fromVersion: 1 }]);
-    expect(JSON.parse(storage.values.get(progressKey)!).version).toBe(2);
+    expect(JSON.parse(storage.values.get(progressKey)!).version).toBe(progressVersion);
     expect([...storage.values.values()]).toContain(oldest);
   });
 
@@ -292,14 +292,15 @@ describe('reset and restore', () => {
 });
 
 describe('progress from a newer version of the course', () => {
-  const newer = JSON.stringify({ version: 3, tasks: { [taskKey(lesson, 'a')]: done(2) }, streak: { days: 4 } });
+  const newerVersion = progressVersion + 1;
+  const newer = JSON.stringify({ version: newerVersion, tasks: { [taskKey(lesson, 'a')]: done(2) }, streak: { days: 4 } });
 
   it('is kept as it is, shown read-only and exported untouched, never treated as corrupt', () => {
     const storage = new MemoryStorage();
     storage.values.set(progressKey, newer);
     const store = new ProgressStore(storage, fixedNow);
     expect(store.readOnly).toBe(true);
-    expect(store.notices).toEqual([{ kind: 'newer-version', version: 3 }]);
+    expect(store.notices).toEqual([{ kind: 'newer-version', version: newerVersion }]);
     expect(store.progress.tasks[taskKey(lesson, 'a')]?.done).toBe(true);
 
     store.setTask(lesson, 'a', false);
@@ -309,7 +310,7 @@ describe('progress from a newer version of the course', () => {
     expect(store.importText(progressToExport({ version: 2, tasks: {} }, fixedNow()))).toEqual({ ok: true, outcome: 'read-only' });
     expect(store.progress.tasks[taskKey(lesson, 'a')]?.done).toBe(true);
     expect([...storage.values.entries()]).toEqual([[progressKey, newer]]);
-    expect(JSON.parse(store.exportText())).toMatchObject({ format: 'edge-ai-workshop-progress', version: 3, streak: { days: 4 } });
+    expect(JSON.parse(store.exportText())).toMatchObject({ format: 'edge-ai-workshop-progress', version: newerVersion, streak: { days: 4 } });
   });
 
   it('turns a tab read-only when another tab writes it, and back when this version’s data returns', () => {
@@ -326,3 +327,66 @@ describe('progress from a newer version of the course', () => {
   });
 });
 
+
+describe('quiz answers in the store', () => {
+  const key = quizKey(lesson, 'port-moves');
+
+  it('keeps the latest answer, writes it at once and reads it back in a new store', () => {
+    const storage = new MemoryStorage();
+    const store = new ProgressStore(storage, fixedNow);
+    expect(store.answerQuiz(lesson, 'port-moves', { chosen: ['firewall'], correct: false })).toBe('written');
+    store.answerQuiz(lesson, 'port-moves', { chosen: ['new-port'], correct: true });
+    expect(new ProgressStore(storage, fixedNow).progress.quizzes).toEqual({ [key]: { chosen: ['new-port'], correct: true, at: '2026-11-26T10:00:00.000Z' } });
+  });
+
+  it('moves stored version-2 ticks to the current format, keeping the original under a backup key', () => {
+    const storage = new MemoryStorage();
+    const v2 = JSON.stringify({ version: 2, tasks: { [taskKey(lesson, 'a')]: done(1) } });
+    storage.values.set(progressKey, v2);
+    const store = new ProgressStore(storage, fixedNow);
+    expect(store.notices).toEqual([{ kind: 'migrated', fromVersion: 2, backupKey: `${backupKey}-2026-11-26T10:00:00.000Z` }]);
+    expect(JSON.parse(storage.values.get(progressKey)!)).toMatchObject({ version: progressVersion, tasks: { [taskKey(lesson, 'a')]: done(1) }, quizzes: {} });
+    expect(storage.values.get(`${backupKey}-2026-11-26T10:00:00.000Z`)).toBe(v2);
+  });
+
+  it('shows an answer given in another tab', () => {
+    const shared = new Map<string, string>();
+    const here = new ProgressStore(new MemoryStorage(shared), fixedNow);
+    new ProgressStore(new MemoryStorage(shared), fixedNow).answerQuiz(lesson, 'port-moves', { chosen: ['new-port'], correct: true });
+    here.takeExternalChange();
+    expect(here.progress.quizzes[key]?.chosen).toEqual(['new-port']);
+  });
+
+  it('imports answers with the rest: the later answer to a quiz wins', () => {
+    const store = new ProgressStore(new MemoryStorage(), fixedNow);
+    store.answerQuiz(lesson, 'port-moves', { chosen: ['firewall'], correct: false });
+    const file = (at: string) => progressToExport({ version: progressVersion, tasks: {}, quizzes: { [key]: { chosen: ['new-port'], correct: true, at } } }, fixedNow());
+    store.importText(file('2026-11-01T00:00:00.000Z')); // older than the answer given here
+    expect(store.progress.quizzes[key]?.chosen).toEqual(['firewall']);
+    store.importText(file('2026-12-01T00:00:00.000Z'));
+    expect(store.progress.quizzes[key]?.chosen).toEqual(['new-port']);
+  });
+
+  it('keeps progress that holds only answers for a restore before resetting it', () => {
+    const storage = new MemoryStorage();
+    const store = new ProgressStore(storage, fixedNow);
+    store.answerQuiz(lesson, 'port-moves', { chosen: ['new-port'], correct: true });
+    expect(store.reset()).toBe('written');
+    expect(store.progress.quizzes).toEqual({});
+    expect(store.restorable).toBe(true);
+    store.restoreReset();
+    expect(store.progress.quizzes[key]?.correct).toBe(true);
+
+    storage.failWrites = true;
+    expect(store.reset()).toBe('no-backup'); // the answer would be lost for good
+    expect(store.progress.quizzes[key]?.correct).toBe(true);
+  });
+
+  it('changes no answer while the stored progress comes from a newer version', () => {
+    const storage = new MemoryStorage();
+    const newer = JSON.stringify({ version: progressVersion + 1, tasks: {} });
+    storage.values.set(progressKey, newer);
+    expect(new ProgressStore(storage, fixedNow).answerQuiz(lesson, 'port-moves', { chosen: ['new-port'], correct: true })).toBe('read-only');
+    expect(storage.values.get(progressKey)).toBe(newer);
+  });
+});

@@ -3,7 +3,6 @@ import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { addRun, compareHistoryKey, compareRunEvent, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
 import { metricParts } from '../../lib/chatStream';
 import { formatMs } from '../../lib/formatting';
-import { pathInLocale } from '../../lib/locales';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
 import { translateFrom, type Translate } from '../../lib/i18n';
@@ -95,7 +94,7 @@ class ModelCompare extends HTMLElement {
       document.dispatchEvent(new CustomEvent(compareRunEvent));
       this.drawHistory(history);
       if (isCompleteComparison(run)) {
-        markTaskDone(pathInLocale(location.pathname), compareTaskId);
+        markTaskDone(compareTaskId);
         status.textContent = this.t('compare.done');
       }
       this.dataset['complete'] = 'true';

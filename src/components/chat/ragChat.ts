@@ -5,7 +5,6 @@
 import { fuseRankings } from '../../lib/embeddingRanking';
 import { formatNumber } from '../../lib/formatting';
 import { translateFrom, type Translate } from '../../lib/i18n';
-import { pathInLocale } from '../../lib/locales';
 import type { Passage } from '../../lib/passages';
 import type { RankedPassage } from '../../lib/passageSearch';
 import { citedPassages, ragMessages } from '../../lib/ragPrompt';
@@ -127,7 +126,7 @@ class RagChat extends HTMLElement {
   /** A link to a cited passage's section; following one is what the checklist task asks for. */
   private readonly citationLink = (number: number, passage: Passage): HTMLAnchorElement => {
     const link = Object.assign(document.createElement('a'), { className: 'citation', href: passage.href ?? `#${this.passageAnchor(number)}`, textContent: `[${number}]`, title: passage.section });
-    link.addEventListener('click', () => markTaskDone(pathInLocale(location.pathname), ragTaskId));
+    link.addEventListener('click', () => markTaskDone(ragTaskId));
     return link;
   };
 

@@ -1,7 +1,6 @@
 /** The behaviour of <open-webui-setup>: rebuild the command as the choices change, check, and tick. */
 import { endpointAddress } from '../../lib/endpointAddress';
 import { translateFrom, type Translate } from '../../lib/i18n';
-import { pathInLocale } from '../../lib/locales';
 import { openWebUiSetup, type LinuxNetwork } from '../../lib/openWebUiCommands';
 import { isHostSystem } from '../../lib/platform';
 import { isShell } from '../../lib/preferences';
@@ -32,7 +31,7 @@ class OpenWebUiSetupElement extends HTMLElement {
     this.addEventListener('change', () => this.render());
     part(this, '.owui-check').addEventListener('click', () => void this.check());
     part(this, '.owui-confirm').addEventListener('click', () => {
-      markTaskDone(pathInLocale(location.pathname), openWebUiTaskId);
+      markTaskDone(openWebUiTaskId);
       this.status(this.t('owui.confirmed'));
     });
     this.render();
