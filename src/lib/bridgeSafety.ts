@@ -48,7 +48,7 @@ export function isOwnOrigin(originHeader: string | null, hostHeader: string | nu
  * page's own origin, or typed by the learner. `same-site` is refused too: another port of localhost is
  * same-site, and any program may serve a page there.
  */
-export function isOwnFetchSite(secFetchSite: string | null): boolean {
+function isOwnFetchSite(secFetchSite: string | null): boolean {
   return secFetchSite === null || secFetchSite === 'same-origin' || secFetchSite === 'none';
 }
 
@@ -187,7 +187,7 @@ export function refuseBridgeRequest(request: IncomingBridgeRequest): BridgeRefus
 const tooLargeMessage = 'Request too large for the course bridge (1 MB at most).';
 
 /** An error from the bridge itself, shaped like an OpenAI error so the `openai` SDK reads its message. */
-export function bridgeErrorBody(type: 'bridge_refused' | 'bridge_unreachable', message: string): string {
+function bridgeErrorBody(type: 'bridge_refused' | 'bridge_unreachable', message: string): string {
   return JSON.stringify({ error: { message, type } });
 }
 

@@ -11,10 +11,11 @@
  * - images, fonts, workers, manifests: this site only; media, objects and frames: none; forms post to this
  *   site; no <base>. A tag that leaked through the answer sanitiser could load nothing from anywhere else.
  */
+import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
 
 /** Where pages may connect: the site and bridge, loopback endpoints, and https cloud services. CSP has no syntax for IPv6 literals, so [::1] goes through the bridge. */
-export const connectSources = ["'self'", 'http://localhost:*', 'http://127.0.0.1:*', 'https:'];
+const connectSources = ["'self'", 'http://localhost:*', 'http://127.0.0.1:*', 'https:'];
 
 /** Astro's `security.csp` setting for the course. */
 export const contentSecurityPolicy: Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean> = {
@@ -35,3 +36,8 @@ export const contentSecurityPolicy: Exclude<NonNullable<NonNullable<AstroUserCon
     "base-uri 'none'",
   ],
 };
+
+/** The policy's source for an inline script or style, by its SHA-256 (what `Astro.csp.insertScriptHash`/`insertStyleHash` take). */
+export function cspHash(inline: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(inline).digest('base64')}`;
+}

@@ -2,6 +2,7 @@
  * The course as the pages see it: every lesson of the English source, in course order, with its entry in
  * each locale and that translation's status. Built once per build from the `sessions` collection.
  */
+import { quizzesInSource } from './quizzes.ts';
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { coOpTranslatorMetadata } from './coOpTranslatorMetadata';
@@ -26,6 +27,8 @@ export interface Lesson {
   source: SessionEntry;
   /** The ids of the lesson's checklist tasks, from the English source. */
   taskIds: string[];
+  /** The ids of the lesson's knowledge checks, read from its English source. */
+  quizIds: string[];
   inLocale: Record<Locale, LessonInLocale>;
 }
 
@@ -82,7 +85,8 @@ async function buildCourse(): Promise<Lesson[]> {
         return [locale, { entry: translation, status: translationStatus(sourceFacts, facts) }];
       }),
     ) as Record<Locale, LessonInLocale>;
-    return { slug, source, taskIds: sourceFacts.outline.taskIds, inLocale };
+    const quizIds = quizzesInSource(sourceRaw, source.filePath ?? source.id).map((quiz) => quiz.id);
+    return { slug, source, taskIds: sourceFacts.outline.taskIds, quizIds, inLocale };
   });
 }
 

@@ -7,8 +7,12 @@
 import type { Shell } from './preferences';
 import { shellCommand, type Unquotable } from './shellQuote';
 
-/** What a failed request to a model server means, each kind with its own explanation and fix. */
-export type DiagnosisKind = 'nothing-listening' | 'cors-blocked' | 'model-not-loaded' | 'model-not-downloaded' | 'alias-not-id' | 'bridge-refused' | 'server-error';
+/** What a failed request to a model server can mean, each kind with its own explanation (`diagnosis.<kind>`) and fix. */
+export const diagnosisKinds = ['nothing-listening', 'cors-blocked', 'model-not-loaded', 'model-not-downloaded', 'alias-not-id', 'bridge-refused', 'server-error'] as const;
+/** One of `diagnosisKinds`. */
+export type DiagnosisKind = (typeof diagnosisKinds)[number];
+/** The dictionary key of each diagnosis's explanation. */
+export const diagnosisTextKeys = diagnosisKinds.map((kind) => `diagnosis.${kind}` as const);
 
 /** What the page knows about a request that failed: the status, the error message, the route it took and the model asked for. */
 export interface FailedRequest {

@@ -18,7 +18,7 @@
 import type { AdapterInfo, WebGpuVerdict } from './webGpuSupport';
 import { isEmbeddingModel } from './embeddingRanking';
 import { endpointAddress } from './endpointAddress';
-import { diagnose, fixCommand, type FailedRequest } from './endpointDiagnosis';
+import { diagnose, diagnosisTextKeys, fixCommand, type FailedRequest } from './endpointDiagnosis';
 import type { CliReport, DiscoveredEndpoint } from './endpointDiscovery';
 import { foundryStatusCommands } from './foundryCli';
 import { formatBytes, formatMs } from './formatting';
@@ -75,8 +75,7 @@ export const preflightReasonKeys = [
   'preflight.model-server.noFoundry', 'preflight.model-server.noBridge',
   'preflight.chat.passed', 'preflight.chat.noModel', 'preflight.chat.empty', 'preflight.chat.timedOut', 'preflight.needsServer',
   'preflight.embeddings.passed', 'preflight.embeddings.none',
-  'diagnosis.nothing-listening', 'diagnosis.cors-blocked', 'diagnosis.model-not-loaded', 'diagnosis.model-not-downloaded',
-  'diagnosis.alias-not-id', 'diagnosis.bridge-refused', 'diagnosis.server-error',
+  ...diagnosisTextKeys,
   'preflight.python.passed', 'preflight.python.missing', 'preflight.python.old', 'preflight.python.noPip',
   'preflight.docker.passed', 'preflight.docker.missing', 'preflight.docker.daemonDown', 'preflight.docker.daemonSlow', 'preflight.docker.permission',
   'preflight.node.passed', 'preflight.node.old', 'preflight.node.missing',

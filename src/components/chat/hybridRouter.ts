@@ -129,11 +129,12 @@ class HybridRouter extends HTMLElement {
       localContextTokens: contextTokens,
     });
     part(this, '.router-trace').replaceChildren();
-    answer.answer.replaceChildren();
-    answer.status('');
     part(this, '.router-results').hidden = false;
     this.explainPlan(plan, contextTokens, cloud === 'invalid');
     if (plan.attempts.length === 0) {
+      // Nothing is sent, so `begin` won't clear the last answer: do it here.
+      answer.answer.replaceChildren();
+      answer.status('');
       this.traceLine(this.t('router.nothingToTry'), 'refused');
       return;
     }

@@ -1,18 +1,10 @@
 /** The UI strings the endpoint room's scripts read, one list per component (see components/strings.ts). */
 import { addressProblems } from '../../lib/endpointAddress';
+import { diagnosisTextKeys } from '../../lib/endpointDiagnosis';
 import type { UiKey } from '../../lib/i18n';
 
 /** The diagnoses an endpoint demo may show (see src/lib/endpointDiagnosis.ts), and the note when the fix cannot be a command. */
-export const diagnosisKeys = [
-  'diagnosis.nothing-listening',
-  'diagnosis.cors-blocked',
-  'diagnosis.model-not-loaded',
-  'diagnosis.model-not-downloaded',
-  'diagnosis.alias-not-id',
-  'diagnosis.bridge-refused',
-  'diagnosis.server-error',
-  'diagnosis.unquotableModel',
-] as const satisfies readonly UiKey[];
+export const diagnosisKeys = [...diagnosisTextKeys, 'diagnosis.unquotableModel'] as const satisfies readonly UiKey[];
 /** A key of `diagnosisKeys`. */
 export type DiagnosisKey = (typeof diagnosisKeys)[number];
 

@@ -10,7 +10,7 @@ let model: Promise<ArrayBuffer> | undefined;
 let samples: Promise<DigitSample[]> | undefined;
 
 /** The digit model's ONNX bytes, downloaded once per page; a failed download can be retried. */
-export function loadDigitModel(onProgress: (progress: DownloadProgress) => void): Promise<ArrayBuffer> {
+function loadDigitModel(onProgress: (progress: DownloadProgress) => void): Promise<ArrayBuffer> {
   model ??= download(digitModelUrl, 'model', onProgress);
   model.catch(() => (model = undefined));
   return model;

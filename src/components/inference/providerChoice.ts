@@ -11,7 +11,7 @@ import { probeWebGpu } from './webGpuProbe';
 export class ProviderChoice {
   private readonly radios: HTMLInputElement[];
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(root: HTMLElement) {
     this.radios = parts<HTMLInputElement>(part(root, '.provider-choice'), 'input[type=radio]');
     void probeWebGpu().then(({ available }) => {
       if (!available) this.withoutWebGpu();
@@ -31,12 +31,11 @@ export class ProviderChoice {
   }
 
   private withoutWebGpu() {
-    const webGpu = part<HTMLInputElement>(this.root, '.provider-choice input[value=webgpu]');
+    const radio = (value: string) => this.radios.find((candidate) => candidate.value === value);
+    const webGpu = radio('webgpu');
+    if (!webGpu) return;
     webGpu.disabled = true;
-    if (!webGpu.checked) return;
-    const fallback =
-      this.root.querySelector<HTMLInputElement>('.provider-choice input[value=auto]') ??
-      part<HTMLInputElement>(this.root, '.provider-choice input[value=wasm]');
-    fallback.checked = true;
+    const fallback = radio('auto') ?? radio('wasm');
+    if (webGpu.checked && fallback) fallback.checked = true;
   }
 }

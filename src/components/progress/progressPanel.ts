@@ -4,6 +4,7 @@
  * `close`: Firefox and Safari keep the last `returnValue` when Escape closes the dialog, so a second,
  * dismissed dialog would otherwise reset again.
  */
+import { formatBytes } from '../../lib/formatting';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { maxImportBytes, tasksDone, type Progress, type ProgressError } from '../../lib/progress';
 import type { ChangeOutcome } from '../../lib/progressStore';
@@ -79,7 +80,7 @@ class CourseProgress extends HTMLElement {
   }
 
   private errorMessage(error: ProgressError): string {
-    const limit = new Intl.NumberFormat(this.dataset['locale'], { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(maxImportBytes / 1024);
+    const limit = formatBytes(maxImportBytes, this.dataset['locale'] ?? 'en');
     return this.t(`progress.error.${error}`, { limit });
   }
 
