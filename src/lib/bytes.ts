@@ -12,16 +12,16 @@ function concatChunks(chunks: readonly Uint8Array[], size: number): ArrayBuffer 
 }
 
 /**
- * The whole of `stream` as one buffer, calling `onProgress` with the bytes read so far; 'too-large' (the rest
- * left unread, the stream cancelled) as soon as it passes `maxBytes`.
+ * The whole of `stream` as one buffer, calling `onProgress` with the bytes read so far; 'too-large' once it
+ * passes `maxBytes` — after reading the rest (discarded) when it ends within `drainUpTo`, else at once, cancelled.
  */
 export function readStream(stream: ReadableStream<Uint8Array>, options: { onProgress?: (loaded: number) => void }): Promise<ArrayBuffer>;
 /** The same, refusing a stream longer than `maxBytes`. */
-export function readStream(stream: ReadableStream<Uint8Array>, options: { maxBytes: number; onProgress?: (loaded: number) => void }): Promise<ArrayBuffer | 'too-large'>;
+export function readStream(stream: ReadableStream<Uint8Array>, options: { maxBytes: number; drainUpTo?: number; onProgress?: (loaded: number) => void }): Promise<ArrayBuffer | 'too-large'>;
 /** The implementation of both. */
 export async function readStream(
   stream: ReadableStream<Uint8Array>,
-  { maxBytes = Infinity, onProgress }: { maxBytes?: number; onProgress?: (loaded: number) => void },
+  { maxBytes = Infinity, drainUpTo = 0, onProgress }: { maxBytes?: number; drainUpTo?: number; onProgress?: (loaded: number) => void },
 ): Promise<ArrayBuffer | 'too-large'> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -31,11 +31,14 @@ export async function readStream(
     if (done) break;
     loaded += value.length;
     if (loaded > maxBytes) {
+      // Read on, keeping nothing, up to `drainUpTo`: a sender still writing would otherwise see its connection
+      // cut before it reads the refusal. Past that, stop reading.
+      if (loaded <= drainUpTo) continue;
       await reader.cancel();
       return 'too-large';
     }
     chunks.push(value);
     onProgress?.(loaded);
   }
-  return concatChunks(chunks, loaded);
+  return loaded > maxBytes ? 'too-large' : concatChunks(chunks, loaded);
 }

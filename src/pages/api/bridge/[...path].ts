@@ -20,9 +20,12 @@ const lanAllowance = allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW']);
 /** Statuses whose response has no body: a Response built with one would throw. */
 const bodylessStatuses = new Set([101, 204, 205, 304]);
 
-/** The request body, read whole but never past the cap (a chunked body has no Content-Length to check). */
+/**
+ * The request body, never kept past the cap (a chunked body has no Content-Length to check). An oversized
+ * one is still read to its end, up to a bound, so the sender gets to read the 413 instead of a broken pipe.
+ */
 function cappedBody(request: Request): Promise<ArrayBuffer | 'too-large'> {
-  return request.body ? readStream(request.body, { maxBytes: maxBodyBytes }) : Promise.resolve(new ArrayBuffer(0));
+  return request.body ? readStream(request.body, { maxBytes: maxBodyBytes, drainUpTo: 16 * maxBodyBytes }) : Promise.resolve(new ArrayBuffer(0));
 }
 
 const forwardedRequestHeaders = ['content-type', 'authorization', 'accept'];
