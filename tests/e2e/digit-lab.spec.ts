@@ -64,6 +64,28 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
     }
   });
 
+  test('digits sent while the previous one is still running each get their own answer', async ({ page }) => {
+    // A learner drawing a 4 in two strokes asks for a guess after each stroke, before the first has come back.
+    test.setTimeout(60_000);
+    await page.goto(lessonPath);
+    await startDigitPad(page);
+    const labels = await page.evaluate(async () => {
+      type Pad = HTMLElement & { classifyDigit(pixels: readonly number[]): Promise<{ label: number } | undefined> };
+      const pad = document.querySelector<Pad>('digit-pad')!;
+      const samples = (await (await fetch('/models/digit-samples.json')).json()) as { label: number; pixels: number[] }[];
+      const chosen = [0, 1, 2, 3].map((digit) => samples.find((sample) => sample.label === digit)!.pixels);
+      const oneByOne = [];
+      for (const pixels of chosen) oneByOne.push((await pad.classifyDigit(pixels))?.label);
+      const atOnce = await Promise.all(chosen.map((pixels) => pad.classifyDigit(pixels)));
+      return { oneByOne, atOnce: atOnce.map((result) => result?.label) };
+    });
+    expect(labels.oneByOne).not.toContain(undefined);
+    expect(labels.atOnce).toEqual(labels.oneByOne);
+    const pad = page.locator('digit-pad');
+    await expect(pad.getByRole('alert')).toBeHidden();
+    await expect(pad.locator('.guess-label').first()).toHaveText(String(labels.oneByOne.at(-1)));
+  });
+
   test('a held-out sample can be chosen with the keyboard', async ({ page }) => {
     test.setTimeout(60_000);
     await page.goto(lessonPath);

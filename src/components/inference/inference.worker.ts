@@ -80,8 +80,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
   }
 }
 
-scope.addEventListener('message', async (event) => {
-  const { id, request } = event.data;
+async function respond(id: number, request: WorkerRequest): Promise<void> {
   let response: WorkerResponse;
   try {
     response = { id, ok: true, value: await handle(request) };
@@ -90,4 +89,12 @@ scope.addEventListener('message', async (event) => {
     response = { id, ok: false, code, message: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(response);
+}
+
+// One request at a time, in the order sent: two runs at once on a WebGPU session never finish (a digit drawn in
+// two strokes asks twice), and a run must not meet a session being replaced.
+let previous: Promise<void> = Promise.resolve();
+scope.addEventListener('message', (event) => {
+  const { id, request } = event.data;
+  previous = previous.then(() => respond(id, request));
 });
