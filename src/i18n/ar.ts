@@ -369,7 +369,7 @@ export const ar: Partial<Dictionary> = {
   'preflight.check.embeddings': 'نموذج تضمينات (embeddings)',
   'preflight.check.python': 'Python 3.10 أو أحدث مع pip',
   'preflight.check.docker': 'Docker وخدمته الخلفية',
-  'preflight.check.node': 'Node.js 22.12 أو أحدث',
+  'preflight.check.node': 'Node.js 22.13 أو أحدث',
   'preflight.for.webgpu': 'يشغّل الجزء 4 النماذج على معالج الرسوميات لديك بواسطته. من دونه تعمل العروض على WebAssembly، لكن أبطأ.',
   'preflight.for.wasm-simd': 'تحتاجه ONNX Runtime Web التي تشغّل العروض داخل المتصفح.',
   'preflight.for.storage': 'يحتفظ المتصفح بـ ONNX Runtime ونموذج الأرقام ({size}) لتبدأ العروض بسرعة وتعمل دون اتصال.',

@@ -369,7 +369,7 @@ export const bg: Partial<Dictionary> = {
   'preflight.check.embeddings': 'Модел за вграждания (embeddings)',
   'preflight.check.python': 'Python 3.10+ с pip',
   'preflight.check.docker': 'Docker и неговият демон',
-  'preflight.check.node': 'Node.js 22.12+',
+  'preflight.check.node': 'Node.js 22.13+',
   'preflight.for.webgpu': 'В част 4 моделите работят на видеокартата ви чрез него. Без него демонстрациите работят с WebAssembly, само по-бавно.',
   'preflight.for.wasm-simd': 'Нужно е на ONNX Runtime Web, който изпълнява демонстрациите в браузъра.',
   'preflight.for.storage': 'Браузърът пази ONNX Runtime и модела за цифри ({size}), за да стартират демонстрациите бързо и да работят офлайн.',

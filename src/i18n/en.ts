@@ -366,7 +366,7 @@ export const en = {
   'preflight.check.embeddings': 'An embedding model',
   'preflight.check.python': 'Python 3.10+ with pip',
   'preflight.check.docker': 'Docker and its daemon',
-  'preflight.check.node': 'Node.js 22.12+',
+  'preflight.check.node': 'Node.js 22.13+',
   'preflight.for.webgpu': 'Part 4 runs models on your GPU with it. Without it the demos run on WebAssembly, only slower.',
   'preflight.for.wasm-simd': 'ONNX Runtime Web, which runs the in-browser demos, needs it.',
   'preflight.for.storage': 'The browser keeps ONNX Runtime and the digit model ({size}), so the demos start fast and work offline.',

@@ -9,7 +9,7 @@
  *   Storage; twice that must be free, since an updated runtime is written before the old copy goes and
  *   `navigator.storage.estimate()` is only an estimate.
  * - Python 3.10: Chainlit (Part 3) declares `requires-python >=3.10`.
- * - Node.js 22.12: package.json's `engines`, which `npm start` enforces (scripts/check-node.mjs).
+ * - Node.js 22.13: package.json's `engines`, which `npm start` enforces (scripts/check-node.mjs).
  * - Browser versions: the first with WebGPU on by default — Chrome and Edge 113, Firefox 141, Safari 26.
  * - WebAssembly SIMD: ONNX Runtime Web ships only SIMD builds of its WebAssembly.
  * WebGPU, the browser's version and an embedding model are optional: the demos fall back to WebAssembly,
@@ -395,8 +395,8 @@ const installNode: Record<HostSystem, ShellCommands> = {
   linux: { posix: 'nvm install 22' },
 };
 
-/** The oldest Node.js the course runs on: package.json's `engines` (">=22.12"). */
-export const minimumNode = { major: 22, minor: 12 } as const;
+/** The oldest Node.js the course runs on: package.json's `engines` (">=22.13"). */
+export const minimumNode = { major: 22, minor: 13 } as const;
 
 /** The oldest Python Chainlit installs on. */
 export const minimumPython = { major: 3, minor: 10 } as const;

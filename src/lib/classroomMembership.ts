@@ -1,0 +1,89 @@
+/**
+ * An attendee's side of a class, as data: where the class is, the token that proves they joined, their
+ * name and choices, and their "Done" / "I'm stuck" marks (kept here, not in progress: they mean something
+ * only to a class). Reading it back from storage checks every field, so a damaged entry is dropped rather
+ * than sent. `sharedState` builds the snapshot the service receives from progress, pre-flight and marks,
+ * keeping only the kinds the attendee turned on.
+ */
+import { shareKinds, type PartMark, type SharedState, type Shares } from './classroomProtocol';
+import { preflightCheckIds, type PreflightCheckId, type PreflightState } from './preflightChecks';
+import type { Progress } from './progress';
+
+/** Where the attendee's membership is kept in localStorage. */
+export const membershipKey = 'edge-course:classroom';
+/** Where the pre-flight page keeps its latest verdicts, for an attendee who shares them. */
+export const preflightResultKey = 'edge-course:preflight';
+
+/** An attendee's membership of one class. */
+export interface Membership {
+  /** The classroom service's origin, e.g. `http://192.168.1.20:4400`. */
+  origin: string;
+  token: string;
+  attendeeId: string;
+  name: string | null;
+  shares: Shares;
+  parts: Record<string, PartMark>;
+  joinedAt: string;
+}
+
+/** The latest pre-flight verdicts this browser saw. */
+export type PreflightResult = Partial<Record<PreflightCheckId, PreflightState>>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMark(value: unknown): value is PartMark {
+  if (!isRecord(value)) return false;
+  return value['state'] === 'done' || (value['state'] === 'stuck' && typeof value['note'] === 'string' && Number.isSafeInteger(value['asked']));
+}
+
+/** Reads a stored membership; undefined when there is none or it does not hold together. */
+export function membershipFromJson(text: string | null): Membership | undefined {
+  if (!text) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(data) || !isRecord(data['shares']) || !isRecord(data['parts'])) return undefined;
+  const { origin, token, attendeeId, name, joinedAt, shares, parts } = data;
+  if (typeof origin !== 'string' || typeof token !== 'string' || typeof attendeeId !== 'string' || typeof joinedAt !== 'string') return undefined;
+  if (name !== null && typeof name !== 'string') return undefined;
+  if (!shareKinds.every((kind) => typeof shares[kind] === 'boolean')) return undefined;
+  if (!Object.values(parts).every(isMark)) return undefined;
+  return { origin, token, attendeeId, name, joinedAt, shares: shares as Shares, parts: parts as Record<string, PartMark> };
+}
+
+/** Reads the stored pre-flight verdicts, keeping only known checks and states. */
+export function preflightResultFromJson(text: string | null): PreflightResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text ?? '{}');
+  } catch {
+    return {};
+  }
+  if (!isRecord(data)) return {};
+  const states: readonly unknown[] = ['passed', 'failed', 'not-checked'];
+  return Object.fromEntries(Object.entries(data).filter(([id, state]) => (preflightCheckIds as readonly string[]).includes(id) && states.includes(state))) as PreflightResult;
+}
+
+/** What the attendee shares now: ticked tasks, quiz choices, pre-flight verdicts and part marks, each only if turned on. */
+export function sharedState(membership: Pick<Membership, 'shares' | 'parts'>, progress: Progress, preflight: PreflightResult): SharedState {
+  const state: SharedState = {};
+  const { shares } = membership;
+  if (shares.tasks)
+    state.tasks = Object.entries(progress.tasks)
+      .filter(([, task]) => task.done)
+      .map(([key]) => key);
+  if (shares.quizzes) state.quizzes = Object.fromEntries(Object.entries(progress.quizzes).map(([key, answer]) => [key, answer.chosen]));
+  if (shares.preflight) state.preflight = preflight;
+  if (shares.parts) state.parts = membership.parts;
+  return state;
+}
+
+/** The marks once the instructor has resolved requests for help: those parts are no longer stuck. */
+export function withoutResolved(parts: Record<string, PartMark>, resolved: readonly string[]): Record<string, PartMark> {
+  return Object.fromEntries(Object.entries(parts).filter(([key, mark]) => !(mark.state === 'stuck' && resolved.includes(key))));
+}
