@@ -6,7 +6,8 @@
  * instructor's token). The course bridge (/api) is never served here, and anything else is refused.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { isLoopbackAddress, isLoopbackHost, isOwnHost, isOwnOrigin } from './bridgeSafety';
+import { isLoopbackAddress, isLoopbackHost, isOwnHost, isOwnOrigin } from './bridgeSafety.ts';
+import { classroomApi } from './classroomProtocol.ts';
 
 /** The attendee API's routes. */
 export type AttendeeRoute = 'class' | 'join' | 'me';
@@ -30,9 +31,6 @@ export interface IncomingClassroomRequest {
   remoteAddress: string | undefined;
   localPort: number | undefined;
 }
-
-/** The prefix of the service's API. */
-export const classroomApi = '/classroom/v1';
 
 const attendeeMethods: Record<AttendeeRoute, readonly string[]> = { class: ['GET'], join: ['POST'], me: ['GET', 'PUT', 'DELETE'] };
 const instructorMethods: Record<InstructorRoute, readonly string[]> = { state: ['GET'], events: ['GET'], help: ['POST'], end: ['POST'], start: ['POST'] };
@@ -108,11 +106,13 @@ export function routeClassroomRequest(request: IncomingClassroomRequest, instruc
 /** A token bucket per key: `capacity` at once, refilled at `perSecond`; keys idle long enough to be full are forgotten. */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly capacity: number;
+  private readonly perSecond: number;
 
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-  ) {}
+  constructor(capacity: number, perSecond: number) {
+    this.capacity = capacity;
+    this.perSecond = perSecond;
+  }
 
   /** Takes one token for `key` at `nowMs`; false when the key has none left. */
   take(key: string, nowMs: number): boolean {

@@ -5,9 +5,9 @@
  * than sent. `sharedState` builds the snapshot the service receives from progress, pre-flight and marks,
  * keeping only the kinds the attendee turned on.
  */
-import { shareKinds, type PartMark, type SharedState, type Shares } from './classroomProtocol';
-import { preflightCheckIds, type PreflightCheckId, type PreflightState } from './preflightChecks';
-import type { Progress } from './progress';
+import { shareKinds, type PartMark, type SharedState, type Shares } from './classroomProtocol.ts';
+import { preflightCheckIds, type PreflightCheckId, type PreflightState } from './preflightCatalog.ts';
+import type { Progress } from './progress.ts';
 
 /** Where the attendee's membership is kept in localStorage. */
 export const membershipKey = 'edge-course:classroom';

@@ -5,7 +5,13 @@
  * lesson parts. Never prompts, answers, files, keys or endpoints: the shapes below have no room for them,
  * and anything else is refused.
  */
-import { preflightCheckIds, type PreflightCheckId, type PreflightState } from './preflightChecks';
+import { preflightCheckIds, type PreflightCheckId, type PreflightState } from './preflightCatalog.ts';
+
+/** The prefix of the classroom service's API. */
+export const classroomApi = '/classroom/v1';
+
+/** An error the service answers with, which an attendee's page turns into a message in its language. */
+export type ClassroomErrorCode = 'no-class' | 'wrong-code' | 'too-many' | 'class-full' | 'not-in-class' | 'bad-request' | 'too-large' | 'not-found';
 
 /** The kinds of thing an attendee may share, each off until they turn it on. */
 export const shareKinds = ['tasks', 'preflight', 'quizzes', 'parts'] as const;
@@ -122,7 +128,7 @@ export function checkSnapshot(body: unknown, shares: Shares): Checked<SharedStat
       const states: PreflightState[] = ['passed', 'failed', 'not-checked'];
       const entries = Object.entries(value);
       if (!entries.every(([id, verdict]) => (preflightCheckIds as readonly string[]).includes(id) && states.includes(verdict as PreflightState))) return bad('bad-shape');
-      state.preflight = Object.fromEntries(entries) as SharedState['preflight'];
+      state.preflight = Object.fromEntries(entries) as NonNullable<SharedState['preflight']>;
     } else if (kind === 'quizzes') {
       if (!isRecord(value)) return bad('bad-shape');
       const entries = Object.entries(value);

@@ -6,11 +6,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { readStream } from './bytes';
-import { routeClassroomRequest, RateLimiter, type AttendeeRoute, type InstructorRoute } from './classroomGuard';
-import { checkJoin, checkSnapshot, cleanLine, maxClassroomBodyBytes, maxNameLength, parseBody, type ClassroomEvent } from './classroomProtocol';
-import { viewOf, type AttendeeRecord, type ClassRecord, type ClassroomStore } from './classroomStore';
-import { classExportCsv, classExportJson, type ClassLayout } from './classroomSummary';
+import { readStream } from './bytes.ts';
+import { routeClassroomRequest, RateLimiter, type AttendeeRoute, type InstructorRoute } from './classroomGuard.ts';
+import { checkJoin, checkSnapshot, cleanLine, maxClassroomBodyBytes, maxNameLength, parseBody, type ClassroomErrorCode, type ClassroomEvent } from './classroomProtocol.ts';
+import { viewOf, type AttendeeRecord, type ClassRecord, type ClassroomStore } from './classroomStore.ts';
+import { classExportCsv, classExportJson, type ClassLayout } from './classroomSummary.ts';
 
 /** The most attendees one class takes. */
 export const maxAttendees = 500;
@@ -31,9 +31,6 @@ export interface ClassroomServiceOptions {
   joinOrigins: readonly string[];
   now?: () => Date;
 }
-
-/** An error the attendee's page turns into a message in its language. */
-export type ClassroomErrorCode = 'no-class' | 'wrong-code' | 'too-many' | 'class-full' | 'not-in-class' | 'bad-request' | 'too-large' | 'not-found';
 
 type Json = Record<string, unknown> | unknown[];
 

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import type { AttendeeView, ClassroomState, HelpRequest, SharedState, Shares } from './classroomProtocol';
+import type { AttendeeView, ClassroomState, HelpRequest, SharedState, Shares } from './classroomProtocol.ts';
 
 /** One step of the schema: the SQL that moves a database from the version before it to its own. */
 export type Migration = string;

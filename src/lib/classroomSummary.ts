@@ -4,8 +4,8 @@
  * each option. Counts are over the attendees who share that kind, so "not yet" never counts someone who
  * chose not to say. Also the export "End class" writes: JSON, and CSV safe to open in a spreadsheet.
  */
-import type { AttendeeView, ClassroomState, ShareKind } from './classroomProtocol';
-import { preflightChecks, type PreflightCheckId } from './preflightChecks';
+import type { AttendeeView, ClassroomState, ShareKind } from './classroomProtocol.ts';
+import { preflightChecks, type PreflightCheckId } from './preflightCatalog.ts';
 
 /** What the dashboard counts: the course's parts, tasks and quizzes by key, in course order. */
 export interface ClassLayout {

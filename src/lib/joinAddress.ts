@@ -4,6 +4,9 @@
  * network address; it is read leniently (a bare `192.168.1.20:4321` is fine) and checked strictly.
  */
 
+/** The classroom service's usual port: the only one a page on an attendee's own copy of the course may reach (see contentSecurityPolicy.ts). */
+export const classroomPort = 4400;
+
 /** Why a typed address cannot be a join address. */
 export type JoinAddressProblem = 'not-an-address' | 'not-http';
 
@@ -35,4 +38,20 @@ export function joinAddress(origin: string, path: string): string {
 export function isLoopbackOrigin(origin: string): boolean {
   const { hostname } = new URL(origin);
   return hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+}
+
+/** Why a page cannot reach a classroom: an https page and a plain-http classroom (mixed content), or a port its policy does not admit. */
+export type ClassroomReachProblem = 'mixed-content' | 'port';
+
+/**
+ * Whether a page at `pageOrigin` can call a classroom at `classroomOrigin`. Its own origin always; else the
+ * browser blocks http from an https page, and the page's policy admits plain http only on `classroomPort`.
+ */
+export function classroomReachProblem(pageOrigin: string, classroomOrigin: string): ClassroomReachProblem | undefined {
+  if (pageOrigin === classroomOrigin) return undefined;
+  const page = new URL(pageOrigin);
+  const classroom = new URL(classroomOrigin);
+  if (classroom.protocol === 'https:') return undefined;
+  if (page.protocol === 'https:' && !isLoopbackOrigin(classroomOrigin)) return 'mixed-content';
+  return classroom.port === String(classroomPort) ? undefined : 'port';
 }

@@ -29,8 +29,8 @@ export interface PlannableLesson {
 const headingPattern = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const componentTagPattern = /<\/?[A-Z][\w.]*(?:\s[^<>]*?)?\/?>/g;
 
-/** The `##` sections of a source with the ids Astro gives their headings. */
-function sectionsWithIds(source: string): { heading: string; id: string }[] {
+/** The `##` sections of a source with the ids Astro gives their headings (the parts a class marks done or stuck). */
+export function sectionsWithIds(source: string): { heading: string; id: string }[] {
   const slugger = new GithubSlugger();
   const sections: { heading: string; id: string }[] = [];
   let openFence: string | undefined;

@@ -16,6 +16,7 @@
  * and "Ask the course" to keywords. Everything else is required.
  */
 import type { AdapterInfo, WebGpuVerdict } from './webGpuSupport';
+import { preflightCheckIds, preflightChecks, type PreflightCheckId, type PreflightState } from './preflightCatalog';
 import { isEmbeddingModel } from './embeddingRanking';
 import { endpointAddress } from './endpointAddress';
 import { diagnose, diagnosisTextKeys, fixCommand, type FailedRequest } from './endpointDiagnosis';
@@ -28,39 +29,6 @@ import { shells, type Shell } from './preferences';
 import { commandIdsOf, commandTimeoutMs, handCommands, type CommandResult, type MachineCheckId, type MachineReport } from './preflightCommands';
 import type { Unquotable } from './shellQuote';
 
-/** Every check, in the order the page shows them. */
-export const preflightCheckIds = ['webgpu', 'wasm-simd', 'storage', 'browser', 'model-server', 'chat', 'embeddings', 'python', 'docker', 'node'] as const;
-/** One of `preflightCheckIds`. */
-export type PreflightCheckId = (typeof preflightCheckIds)[number];
-
-/** Where a check looks: in the browser, at the learner's model server, or on their computer (through the bridge only). */
-export type PreflightSource = 'browser' | 'model-server' | 'machine';
-
-/** A check: where it looks, whether Session 4 needs it, and the check it waits for. */
-export interface PreflightCheck {
-  id: PreflightCheckId;
-  source: PreflightSource;
-  required: boolean;
-  /** Judged only once this check has passed; checked again whenever it is. */
-  after?: PreflightCheckId;
-}
-
-/** The checks as data: the page, the summary and "check again" all read this list. */
-export const preflightChecks: readonly PreflightCheck[] = [
-  { id: 'webgpu', source: 'browser', required: false },
-  { id: 'wasm-simd', source: 'browser', required: true },
-  { id: 'storage', source: 'browser', required: true },
-  { id: 'browser', source: 'browser', required: false },
-  { id: 'model-server', source: 'model-server', required: true },
-  { id: 'chat', source: 'model-server', required: true, after: 'model-server' },
-  { id: 'embeddings', source: 'model-server', required: false, after: 'model-server' },
-  { id: 'python', source: 'machine', required: true },
-  { id: 'docker', source: 'machine', required: true },
-  { id: 'node', source: 'machine', required: true },
-];
-
-/** What a check found. */
-export type PreflightState = 'passed' | 'failed' | 'not-checked';
 
 /** A command for each shell it can be written for. */
 export type ShellCommands = Partial<Record<Shell, string>>;

@@ -5,6 +5,7 @@ import type { ClassroomEvent, Shares } from '../../src/lib/classroomProtocol';
 import { ClassroomService } from '../../src/lib/classroomService';
 import { ClassroomStore } from '../../src/lib/classroomStore';
 import { classExportFormat } from '../../src/lib/classroomSummary';
+import { takeSseEvents } from '../../src/lib/sseFrames';
 
 const everything: Shares = { tasks: true, preflight: true, quizzes: true, parts: true };
 const layout = { parts: ['l#a'], tasks: ['l#t'], quizzes: [{ key: 'l#q', options: ['x', 'y'] }] };
@@ -47,12 +48,9 @@ async function listen(count: number): Promise<{ events: ClassroomEvent[]; ready:
     while (events.length < count) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += value;
-      for (const frame of buffer.split('\n\n').slice(0, -1)) {
-        const data = frame.split('\n').find((line) => line.startsWith('data: '));
-        if (data) events.push(JSON.parse(data.slice(6)) as ClassroomEvent);
-      }
-      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+      const taken = takeSseEvents(buffer + value);
+      buffer = taken.rest;
+      events.push(...taken.events.map((data) => JSON.parse(data) as ClassroomEvent));
     }
     await reader.cancel();
   })();

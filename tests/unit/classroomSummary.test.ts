@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { membershipFromJson, preflightResultFromJson, sharedState, withoutResolved, type Membership } from '../../src/lib/classroomMembership';
 import type { AttendeeView, Shares } from '../../src/lib/classroomProtocol';
 import { csvField, summarizeClass } from '../../src/lib/classroomSummary';
+import { takeSseEvents } from '../../src/lib/sseFrames';
 import { emptyProgress, setQuizAnswer, setTask } from '../../src/lib/progress';
 
 const everything: Shares = { tasks: true, preflight: true, quizzes: true, parts: true };
@@ -75,5 +76,12 @@ describe('an attendee’s membership', () => {
   it('keeps only known pre-flight checks and states', () => {
     expect(preflightResultFromJson('{"docker":"passed","api-key":"passed","node":"great"}')).toEqual({ docker: 'passed' });
     expect(preflightResultFromJson('not json')).toEqual({});
+  });
+});
+
+describe('reading server-sent events', () => {
+  it('takes complete events, keeps a partial one for the next chunk, skips comments and ids', () => {
+    expect(takeSseEvents('retry: 1000\n: hello\n\nid: 1\ndata: {"a":1}\n\nid: 2\ndata: {"a"')).toEqual({ events: ['{"a":1}'], rest: 'id: 2\ndata: {"a"' });
+    expect(takeSseEvents('data: one\r\ndata: two\r\n\r\n')).toEqual({ events: ['one\ntwo'], rest: '' });
   });
 });

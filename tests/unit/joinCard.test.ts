@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { isLoopbackOrigin, joinAddress, typedOrigin } from '../../src/lib/joinAddress';
+import { classroomPort, classroomReachProblem, isLoopbackOrigin, joinAddress, typedOrigin } from '../../src/lib/joinAddress';
 import { qrCodeShape, quietZoneModules } from '../../src/lib/qrCode';
 
 /** Paints the shape's rectangles into RGBA pixels, `scale` pixels per module, as a screen would. */
@@ -53,5 +53,15 @@ describe('join addresses', () => {
   it('knows the addresses that name only this machine', () => {
     expect(['http://localhost:4321', 'http://127.0.0.1:4321', 'http://[::1]:4321', 'http://course.localhost'].map(isLoopbackOrigin)).toEqual([true, true, true, true]);
     expect(['http://192.168.1.20:4321', 'https://workshop.example.org'].map(isLoopbackOrigin)).toEqual([false, false]);
+  });
+});
+
+describe('whether a page can reach a classroom', () => {
+  it('from the classroom itself, always; from an attendee’s own http copy, on the usual port; from https, not over plain http', () => {
+    expect(classroomReachProblem('http://192.168.1.20:4410', 'http://192.168.1.20:4410')).toBeUndefined();
+    expect(classroomReachProblem('http://localhost:4321', `http://192.168.1.20:${classroomPort}`)).toBeUndefined();
+    expect(classroomReachProblem('http://localhost:4321', 'http://192.168.1.20:4410')).toBe('port');
+    expect(classroomReachProblem('https://course.example', `http://192.168.1.20:${classroomPort}`)).toBe('mixed-content');
+    expect(classroomReachProblem('https://course.example', 'https://class.example')).toBeUndefined();
   });
 });

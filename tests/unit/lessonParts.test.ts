@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sessionSchema } from '../../src/content/sessionSchema';
+import { quizTexts, taskLabels } from '../../src/lib/lessonLabels';
 import { partMinutes } from '../../src/lib/lessonParts';
 
 const frontmatter = {
@@ -94,5 +95,25 @@ describe('the course’s own lessons', () => {
     const parts = partMinutes(lesson);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.reduce((sum, { minutes }) => sum + minutes, 0)).toBe(lesson.data.duration);
+  });
+});
+
+describe('the words of tasks and quizzes, for the class dashboard', () => {
+  const source = [
+    '<Checklist>',
+    '  <Task id="run-it">Run **the** model</Task>',
+    '</Checklist>',
+    '<Quiz id="port-moves">',
+    '  <Question>Why `connection refused`?</Question>',
+    '  <Option id="new-port" correct>A new port. <Explanation>Because.</Explanation></Option>',
+    '  <Option id="firewall">The [firewall](https://example.com). <Explanation>No.</Explanation></Option>',
+    '</Quiz>',
+  ].join('\n');
+
+  it('reads task labels and quiz texts as plain text', () => {
+    expect(taskLabels(source)).toEqual({ 'run-it': 'Run the model' });
+    expect(quizTexts(source)).toEqual([
+      { id: 'port-moves', question: 'Why connection refused?', options: [{ id: 'new-port', text: 'A new port.', correct: true }, { id: 'firewall', text: 'The firewall.', correct: false }] },
+    ]);
   });
 });

@@ -6,7 +6,9 @@
  * instructor can share a link to the class endpoint), else what the bridge finds, preferring the endpoint
  * chosen earlier in the lesson.
  */
+import { preflightResultKey } from '../../lib/classroomMembership';
 import { endpointAddress } from '../../lib/endpointAddress';
+import { safeStorage } from '../../lib/safeStorage';
 import type { DiscoveryReport } from '../../lib/endpointDiscovery';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { isShell, type Shell } from '../../lib/preferences';
@@ -21,7 +23,6 @@ import {
   embeddingsCheck,
   modelServerCheck,
   nodeCheck,
-  preflightChecks,
   preflightReport,
   pythonCheck,
   reasonText,
@@ -34,13 +35,14 @@ import {
   type ChatObservation,
   type CheckedEndpoint,
   type EmbeddingObservation,
-  type PreflightCheckId,
   type PreflightVerdict,
   type ServerObservation,
 } from '../../lib/preflightChecks';
+import { preflightChecks, type PreflightCheckId } from '../../lib/preflightCatalog';
 import type { MachineReport } from '../../lib/preflightCommands';
 import { part } from '../dom';
 import { streamCompletion } from '../chat/streamCompletion';
+import { joinedClassroom } from '../classroom/classroomPresence';
 import { askBridgeForEndpoints } from '../endpoint/bridgeDiscovery';
 import { failureOf } from '../endpoint/diagnosisView';
 import { rememberedChoice, type EndpointChoice } from '../endpoint/endpointStore';
@@ -271,6 +273,11 @@ class Preflight extends HTMLElement {
 
   private renderSummary() {
     const complete = this.running.size === 0;
+    // Kept for a class the learner joins and shares their pre-flight with (see components/classroom).
+    if (complete) {
+      safeStorage.set(preflightResultKey, JSON.stringify(Object.fromEntries([...this.verdicts.values()].map((verdict) => [verdict.id, verdict.state]))));
+      void joinedClassroom().then((connection) => connection?.refresh());
+    }
     this.toggleAttribute('data-complete', complete);
     part<HTMLButtonElement>(this, '.preflight-all').disabled = !complete;
     part(this, '.preflight-summary').textContent = complete ? summaryLine(summarize([...this.verdicts.values()]), this.t, this.locale()) : this.t('preflight.state.checking');
