@@ -25,6 +25,8 @@ export type ConnectionStatus = 'sending' | 'shared' | 'retrying' | 'ended';
 const gatherMs = 300;
 /** The longest pause between retries. */
 const maxRetryMs = 10_000;
+/** How often a page with an open request for help asks whether the instructor resolved it. */
+const helpPollMs = 5000;
 
 /** The membership kept in this browser, if any. */
 export function storedMembership(): Membership | undefined {
@@ -42,6 +44,7 @@ export class ClassroomConnection {
   private status: ConnectionStatus = 'sending';
   private readonly listeners = new Set<(status: ConnectionStatus, resolved: readonly string[]) => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private retryMs = 1000;
   private inFlight = false;
   private again = false;
@@ -91,6 +94,7 @@ export class ClassroomConnection {
   /** Leaves the class: the service deletes what was shared, this browser forgets the membership; 'unreachable' when the service could not be told. */
   async leave(): Promise<'left' | 'unreachable'> {
     clearTimeout(this.timer);
+    clearTimeout(this.pollTimer);
     this.setStatus('ended');
     safeStorage.remove(membershipKey);
     try {
@@ -141,6 +145,7 @@ export class ClassroomConnection {
       this.acknowledge(resolved);
       this.retryMs = 1000;
       this.setStatus('shared');
+      this.pollWhileStuck();
     } catch {
       if (this.ended) return;
       this.setStatus('retrying');
@@ -155,12 +160,25 @@ export class ClassroomConnection {
     }
   }
 
+  /** While a request for help is open, asks now and then whether the instructor resolved it. */
+  private pollWhileStuck() {
+    clearTimeout(this.pollTimer);
+    if (!Object.values(this.membership.parts).some((mark) => mark.state === 'stuck')) return;
+    this.pollTimer = setTimeout(async () => {
+      if (this.ended) return;
+      const held = await heldByInstructor(this.membership);
+      if (typeof held !== 'string') this.acknowledge(held.resolved);
+      this.pollWhileStuck(); // unreachable now: the next poll or send tries again
+    }, helpPollMs);
+  }
+
   /** Stuck marks the instructor resolved are cleared here, and the next send says so. */
   private acknowledge(resolved: readonly string[]) {
     const stuck = resolved.filter((key) => this.membership.parts[key]?.state === 'stuck');
     if (stuck.length === 0) return;
     this.resolved = [...new Set([...this.resolved, ...stuck])];
     this.save({ ...this.membership, parts: withoutResolved(this.membership.parts, stuck) });
+    this.setStatus(this.status);
     this.schedule();
   }
 }
@@ -178,12 +196,12 @@ export async function failureOf(response: Response): Promise<ClassroomFailure> {
   }
 }
 
-/** What the instructor holds about this attendee, as the service has it. */
-export async function heldByInstructor(membership: Membership): Promise<AttendeeView | ClassroomFailure> {
+/** What the instructor holds about this attendee, and which of their requests for help were resolved, as the service has it. */
+export async function heldByInstructor(membership: Membership): Promise<{ attendee: AttendeeView; resolved: string[] } | ClassroomFailure> {
   try {
     const response = await fetch(`${membership.origin}${classroomApi}/me`, { headers: attendeeHeaders(membership) });
     if (!response.ok) return await failureOf(response);
-    return ((await response.json()) as { attendee: AttendeeView }).attendee;
+    return (await response.json()) as { attendee: AttendeeView; resolved: string[] };
   } catch {
     return 'unreachable';
   }

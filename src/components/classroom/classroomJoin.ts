@@ -155,7 +155,7 @@ class ClassroomJoin extends HTMLElement {
     const membership = storedMembership();
     if (!membership) return;
     const held = await heldByInstructor(membership);
-    part(this, '.joined-held-json').textContent = typeof held === 'string' ? this.t(`classroom.error.${held}`, { origin: membership.origin }) : JSON.stringify({ name: held.name, shared: held.state }, null, 2);
+    part(this, '.joined-held-json').textContent = typeof held === 'string' ? this.t(`classroom.error.${held}`, { origin: membership.origin }) : JSON.stringify({ name: held.attendee.name, shared: held.attendee.state }, null, 2);
   }
 
   private showForm() {

@@ -25,7 +25,6 @@ class PartSignals extends HTMLElement {
     const form = part<HTMLFormElement>(this, '.signal-note');
     const note = part<HTMLInputElement>(form, 'input[name="note"]');
     const status = part(this, '.signal-status');
-    let lastResolved = false;
 
     const show = () => {
       const mark = connection.current.parts[this.key];
@@ -62,10 +61,9 @@ class PartSignals extends HTMLElement {
 
     connection.onStatus((state, resolved) => {
       show();
-      const resolvedHere = resolved.includes(this.key);
-      if (resolvedHere && !lastResolved) status.textContent = this.t('classroom.signal.resolved');
+      // "Resolved" stays until the attendee marks this part again; otherwise the link's state, once they used the buttons.
+      if (state !== 'ended' && resolved.includes(this.key)) status.textContent = this.t('classroom.signal.resolved');
       else if (state === 'ended' || this.dataset['touched']) status.textContent = this.t(`classroom.status.${state}`);
-      lastResolved = resolvedHere;
       if (state === 'ended') {
         done.disabled = stuck.disabled = true;
         form.hidden = true;
