@@ -3,8 +3,8 @@
  * loads before any demo is used; then, in headless Chromium with WebGPU (SwiftShader here), the digit
  * model's held-out accuracy through the real browser pipeline, cold and warm time from "start" to the
  * first prediction, and the provider benchmark's figures; the bridge's overhead; and retrieval quality
- * (hit@3 over a question set) and search latency for the RAG chat. Run with `npm run bench`, or
- * `npm run bench -- retrieval` for the retrieval figures alone.
+ * (hit@3 over a question set) and search latency for the RAG chat; and the classroom under a room's load.
+ * Run with `npm run bench`, or `npm run bench -- retrieval` or `npm run bench -- classroom` for those alone.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { summarize } from '../src/lib/benchmarkStats.ts';
 import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 import { retrievalQuality } from '../tests/support/retrievalQuestions.ts';
 import { createPassageIndex } from '../src/lib/passageSearch.ts';
+import { benchClassroom } from './benchClassroom.ts';
 
 const outDir = 'dist/client';
 const lessonPages = ['en', 'bg', 'ar'].map((locale) => `${locale}/module-08/04-cutting-edge-models/index.html`);
@@ -216,6 +217,7 @@ function benchRetrieval() {
 }
 
 if (process.argv[2] === 'retrieval') benchRetrieval();
+else if (process.argv[2] === 'classroom') await benchClassroom();
 else {
   const buildSeconds = timeBuild();
   console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
@@ -226,4 +228,5 @@ else {
   benchRetrieval();
   await benchInference();
   await benchBridge();
+  await benchClassroom();
 }
