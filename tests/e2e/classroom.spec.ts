@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 const lesson = '/en/module-08/04-cutting-edge-models/';
@@ -46,6 +47,18 @@ async function stopClassroom() {
   const exited = new Promise((resolve) => service.once('exit', resolve));
   service.kill('SIGTERM');
   await exited;
+}
+
+/** WCAG 2.2 AA problems in a part of a page, in both themes. */
+async function accessibilityProblems(page: Page, selector: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    problems.push(...violations.map(({ id, nodes }) => `${colorScheme} ${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`));
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return problems;
 }
 
 /** A fresh browser profile, as each attendee's own laptop. */
@@ -133,6 +146,7 @@ test.describe('a class on the instructor’s machine', () => {
     await joinAs(chen!, 'Chen', [/My answers to the knowledge checks/]);
     await expect(dashboard!.locator('.dashboard-room')).toHaveText('3 in the class', { timeout: 1000 });
     await expect(dashboard!.locator('.attendee-name')).toHaveText(['Ana <img src=x onerror=alert(1)>', 'Anonymous 2', 'Chen']);
+    expect(await accessibilityProblems(chen!, 'classroom-join')).toEqual([]);
   });
 
   test('a tick and a request for help reach the dashboard within a second; resolving it tells the attendee', async () => {
@@ -154,6 +168,8 @@ test.describe('a class on the instructor’s machine', () => {
     await expect(queue.locator('b, img')).toHaveCount(0);
     await expect(dashboard!.locator('tr[data-part="module-08/04-cutting-edge-models#part-2"] .count-stuck')).toHaveText('1');
     await expect(signals.getByRole('button', { name: 'I’m not stuck any more' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await accessibilityProblems(dashboard!, 'class-dashboard')).toEqual([]);
+    expect(await accessibilityProblems(ana!, 'part-signals')).toEqual([]);
 
     await queue.getByRole('button', { name: 'Pin' }).click();
     await expect(queue).toContainText('Pinned');
