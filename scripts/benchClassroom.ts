@@ -10,7 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile } from '../src/lib/benchmarkStats.ts';
 import type { ClassroomEvent } from '../src/lib/classroomProtocol.ts';
-import { takeSseEvents } from '../src/lib/sseFrames.ts';
+import { sseEvents } from '../src/lib/sseFrames.ts';
 
 const attendees = 150;
 const seconds = 60;
@@ -47,19 +47,11 @@ export async function benchClassroom(): Promise<void> {
 
     // The dashboard: every event's arrival time, by its number.
     const heard = new Map<number, number>();
-    const stream = await fetch(`${origin}/classroom/v1/instructor/events`);
-    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const listening = new AbortController();
+    const stream = await fetch(`${origin}/classroom/v1/instructor/events`, { signal: listening.signal });
     void (async () => {
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        const taken = takeSseEvents(buffer + value);
-        buffer = taken.rest;
-        const now = performance.now();
-        for (const data of taken.events) heard.set((JSON.parse(data) as ClassroomEvent).seq, now);
-      }
-    })();
+      for await (const data of sseEvents(stream.body!)) heard.set((JSON.parse(data) as ClassroomEvent).seq, performance.now());
+    })().catch(() => undefined); // ends when the bench stops listening
 
     const tokens: string[] = [];
     for (let index = 0; index < attendees; index++) {
@@ -102,7 +94,7 @@ export async function benchClassroom(): Promise<void> {
       `Classroom load (${availableParallelism()} cores, loopback): ${attendees} attendees × 1 change/s × ${seconds} s = ${sent.size} changes acknowledged, ${failed} refused; ` +
         `lost by the dashboard: ${lost}; send → dashboard p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms; service CPU ${cpu}, memory peak ${peakRssMb.toFixed(0)} MB RSS`,
     );
-    await reader.cancel();
+    listening.abort();
   } finally {
     service.kill();
     rmSync(dataDir, { recursive: true, force: true });

@@ -16,3 +16,20 @@ export function takeSseEvents(buffer: string): { events: string[]; rest: string 
     .filter((data) => data !== '');
   return { events, rest };
 }
+
+/** The `data` of each event a stream of server-sent events carries, as it arrives; stopping early cancels the stream. */
+export async function* sseEvents(stream: ReadableStream<BufferSource>): AsyncGenerator<string> {
+  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      const taken = takeSseEvents(buffer + value);
+      buffer = taken.rest;
+      yield* taken.events;
+    }
+  } finally {
+    await reader.cancel();
+  }
+}

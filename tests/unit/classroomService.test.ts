@@ -5,7 +5,7 @@ import type { ClassroomEvent, Shares } from '../../src/lib/classroomProtocol';
 import { ClassroomService } from '../../src/lib/classroomService';
 import { ClassroomStore } from '../../src/lib/classroomStore';
 import { classExportFormat } from '../../src/lib/classroomSummary';
-import { takeSseEvents } from '../../src/lib/sseFrames';
+import { sseEvents } from '../../src/lib/sseFrames';
 
 const everything: Shares = { tasks: true, preflight: true, quizzes: true, parts: true };
 const layout = { parts: ['l#a'], tasks: ['l#t'], quizzes: [{ key: 'l#q', options: ['x', 'y'] }] };
@@ -42,17 +42,11 @@ const send = (token: string, body: unknown) => fetch(`${base}/classroom/v1/me`, 
 async function listen(count: number): Promise<{ events: ClassroomEvent[]; ready: Promise<void> }> {
   const events: ClassroomEvent[] = [];
   const response = await fetch(`${base}/classroom/v1/instructor/events`);
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
   const ready = (async () => {
-    while (events.length < count) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      const taken = takeSseEvents(buffer + value);
-      buffer = taken.rest;
-      events.push(...taken.events.map((data) => JSON.parse(data) as ClassroomEvent));
+    for await (const data of sseEvents(response.body!)) {
+      events.push(JSON.parse(data) as ClassroomEvent);
+      if (events.length === count) break;
     }
-    await reader.cancel();
   })();
   return { events, ready };
 }

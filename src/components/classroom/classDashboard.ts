@@ -10,7 +10,7 @@ import { summarizeClass, type ClassLayout, type ClassSummary } from '../../lib/c
 import type { Translate } from '../../lib/i18n';
 import { qrCodeShape } from '../../lib/qrCode';
 import { safeSessionStorage } from '../../lib/safeStorage';
-import { takeSseEvents } from '../../lib/sseFrames';
+import { sseEvents } from '../../lib/sseFrames';
 import { part, parts } from '../dom';
 import { readStrings } from '../strings';
 import type { DashboardKey } from './classroomStrings';
@@ -81,7 +81,6 @@ class ClassDashboard extends HTMLElement {
         const response = await fetch(`${classroomApi}/instructor/events`, { headers: this.headers() });
         const isStream = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
         if (!isStream) return this.unavailable(response.status);
-        const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
         const queued: ClassroomEvent[] = [];
         let loaded = false;
         void this.load().then(() => {
@@ -90,17 +89,10 @@ class ClassDashboard extends HTMLElement {
           this.retryMs = 1000;
           this.say('classroom.dashboard.live');
         });
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          const taken = takeSseEvents(buffer + value);
-          buffer = taken.rest;
-          for (const data of taken.events) {
-            const event = JSON.parse(data) as ClassroomEvent;
-            if (loaded) this.apply(event);
-            else queued.push(event);
-          }
+        for await (const data of sseEvents(response.body!)) {
+          const event = JSON.parse(data) as ClassroomEvent;
+          if (loaded) this.apply(event);
+          else queued.push(event);
         }
       } catch {
         // The service stopped or restarted: say so and try again below.
