@@ -503,6 +503,7 @@ export const ar: Partial<Dictionary> = {
   'classroom.share.quizzes': 'إجاباتي عن الاختبارات',
   'classroom.share.parts': '«تمّ» و«أنا عالق» لكل جزء من الدرس، مع ملاحظتي',
   'classroom.join.never': 'لا يُشارَك أبدًا: طلباتك، وإجابات النماذج، وملفاتك، ومفاتيح API ونقاط النهاية.',
+  'classroom.join.insecure': 'فتحتَ الدورة من حاسوب المدرّب عبر http عادي، والمتصفحات لا تعدّه آمنًا: تعمل عروض WebGPU هنا على WebAssembly، وقد لا تعمل أزرار النسخ. لاستخدام WebGPU شغّل الدورة على حاسوبك (⁦npm start⁩) وانضمّ من صفحتها.',
   'classroom.join.preview': 'ما سيتلقاه المدرّب الآن بالضبط',
   'classroom.join.submit': 'انضمّ إلى الصف',
   'classroom.join.joining': 'جارٍ الانضمام…',

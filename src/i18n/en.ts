@@ -500,6 +500,7 @@ export const en = {
   'classroom.share.quizzes': 'My answers to the knowledge checks',
   'classroom.share.parts': '“Done” and “I’m stuck” on each part of a lesson, with my note',
   'classroom.join.never': 'Never shared: your prompts, the models’ answers, your files, API keys and endpoints.',
+  'classroom.join.insecure': 'You opened the course from the instructor’s computer over plain http, which browsers do not treat as secure: the WebGPU demos run on WebAssembly here, and copy buttons may not work. For WebGPU, run the course on your own computer (npm start) and join from its page instead.',
   'classroom.join.preview': 'Exactly what the instructor will receive now',
   'classroom.join.submit': 'Join the class',
   'classroom.join.joining': 'Joining…',

@@ -29,7 +29,7 @@ test.describe('the instructor view', () => {
   for (const locale of ['en', 'bg', 'ar'] as const) {
     test(`shows the notes in ${locale}, which the learner view, the learners’ search and the RAG corpus leave out`, async ({ page, request }) => {
       await page.goto(instructorPath(locale));
-      await expect(page.locator('.instructor-note')).toHaveCount(8);
+      await expect(page.locator('.instructor-note')).toHaveCount(9);
       await expect(page.locator('.lesson-body')).toContainText(notePhrase[locale]);
 
       await page.goto(sessionFourPath(locale));

@@ -50,6 +50,8 @@ class ClassroomJoin extends HTMLElement {
     });
     part(this, '.joined-leave').addEventListener('click', () => void this.leave());
 
+    // Served over plain http from another computer: no secure context, so no WebGPU (it falls back) and no clipboard.
+    part(this, '.join-insecure').hidden = isSecureContext;
     this.onClassroom = await servedByClassroom();
     part(form, '.join-where').hidden = this.onClassroom;
     part<HTMLButtonElement>(form, '.join-submit').disabled = false;
