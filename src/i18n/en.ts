@@ -512,7 +512,7 @@ export const en = {
   'classroom.error.too-large': 'What this page tried to share is too large for the classroom.',
   'classroom.error.not-in-class': 'The class has ended, or you were removed from it. Your own progress is still in this browser.',
   'classroom.error.not-found': 'The classroom did not know that request.',
-  'classroom.error.unreachable': 'Nothing answered at {origin}. Check the address with your instructor, and that you are on the same network as their computer.',
+  'classroom.error.unreachable': 'Nothing answered at {origin}. Check the address with your instructor, and that you are on the same network as their computer. If the browser asked whether this page may reach devices on your local network, allow it.',
   'classroom.error.not-an-address': 'This is not an address. Type it as the instructor shows it, for example http://192.168.1.20:4400.',
   'classroom.error.mixed-content': 'This copy of the course is served over https, and browsers do not let an https page reach a classroom at a plain http address. Open the course from the instructor’s computer instead: {link}',
   'classroom.error.port': 'This copy of the course can reach a classroom on port {port} only. Open the course from the instructor’s computer instead: {link}',

@@ -153,6 +153,8 @@ export function checkSnapshot(body: unknown, shares: Shares): Checked<SharedStat
 /** An attendee as the dashboard sees them: a display name or null, what they share, their latest snapshot and when it came. */
 export interface AttendeeView {
   id: string;
+  /** Their number in the class, in order of joining, never reused. */
+  seat: number;
   name: string | null;
   shares: Shares;
   state: SharedState;

@@ -20,11 +20,13 @@ export const classroomMigrations: readonly Migration[] = [
      code TEXT NOT NULL UNIQUE,
      instructor_token TEXT NOT NULL,
      started_at TEXT NOT NULL,
-     seq INTEGER NOT NULL DEFAULT 0
+     seq INTEGER NOT NULL DEFAULT 0,
+     seats INTEGER NOT NULL DEFAULT 0
    );
    CREATE TABLE attendees (
      id TEXT PRIMARY KEY,
      class_id TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+     seat INTEGER NOT NULL,
      token_hash TEXT NOT NULL UNIQUE,
      name TEXT,
      shares TEXT NOT NULL,
@@ -57,6 +59,8 @@ export interface ClassRecord {
 export interface AttendeeRecord {
   id: string;
   classId: string;
+  /** The attendee's number in the class, in order of joining, never reused: what names someone anonymous. */
+  seat: number;
   name: string | null;
   shares: Shares;
   state: SharedState;
@@ -87,6 +91,7 @@ export class NewerSchemaError extends Error {}
 interface AttendeeRow {
   id: string;
   class_id: string;
+  seat: number;
   name: string | null;
   shares: string;
   state: string;
@@ -105,7 +110,7 @@ interface HelpRow {
 }
 
 function attendeeFrom(row: AttendeeRow): AttendeeRecord {
-  return { id: row.id, classId: row.class_id, name: row.name, shares: JSON.parse(row.shares) as Shares, state: JSON.parse(row.state) as SharedState, joinedAt: row.joined_at, updatedAt: row.updated_at };
+  return { id: row.id, classId: row.class_id, seat: row.seat, name: row.name, shares: JSON.parse(row.shares) as Shares, state: JSON.parse(row.state) as SharedState, joinedAt: row.joined_at, updatedAt: row.updated_at };
 }
 
 /** The classroom's database. */
@@ -176,10 +181,14 @@ export class ClassroomStore {
     const token = newSecret();
     const id = randomBytes(9).toString('base64url');
     const at = now.toISOString();
-    this.db
-      .prepare('INSERT INTO attendees (id, class_id, token_hash, name, shares, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, classId, tokenHash(token), attendee.name, JSON.stringify(attendee.shares), at, at);
-    return { attendee: { id, classId, name: attendee.name, shares: attendee.shares, state: {}, joinedAt: at, updatedAt: at }, token };
+    const seat = this.transaction(() => {
+      const taken = (this.db.prepare('UPDATE classes SET seats = seats + 1 WHERE id = ? RETURNING seats').get(classId) as { seats: number }).seats;
+      this.db
+        .prepare('INSERT INTO attendees (id, class_id, seat, token_hash, name, shares, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, classId, taken, tokenHash(token), attendee.name, JSON.stringify(attendee.shares), at, at);
+      return taken;
+    });
+    return { attendee: { id, classId, seat, name: attendee.name, shares: attendee.shares, state: {}, joinedAt: at, updatedAt: at }, token };
   }
 
   /** How many attendees a class has. */
@@ -273,5 +282,5 @@ export class ClassroomStore {
 
 /** An attendee as the dashboard may see them (no class id, no token). */
 export function viewOf(attendee: AttendeeRecord): AttendeeView {
-  return { id: attendee.id, name: attendee.name, shares: attendee.shares, state: attendee.state, joinedAt: attendee.joinedAt, updatedAt: attendee.updatedAt };
+  return { id: attendee.id, seat: attendee.seat, name: attendee.name, shares: attendee.shares, state: attendee.state, joinedAt: attendee.joinedAt, updatedAt: attendee.updatedAt };
 }

@@ -97,7 +97,7 @@ export function classExportJson(state: ClassroomState, layout: ClassLayout, ende
       endedAt: endedAt.toISOString(),
       summary: summarizeClass(state.attendees, layout),
       openHelpRequests: state.help,
-      attendees: state.attendees.map(({ name, shares, state: shared, joinedAt, updatedAt }) => ({ name, shares, shared, joinedAt, updatedAt })),
+      attendees: state.attendees.map(({ seat, name, shares, state: shared, joinedAt, updatedAt }) => ({ seat, name, shares, shared, joinedAt, updatedAt })),
     },
     null,
     2,
@@ -114,14 +114,14 @@ export function csvField(value: string | number): string {
 /** The CSV "End class" saves: one row per thing an attendee shared (attendee, kind, item, value); `anonymous` names those without a name. */
 export function classExportCsv(state: ClassroomState, anonymous: string): string {
   const rows: (string | number)[][] = [['attendee', 'kind', 'item', 'value']];
-  state.attendees.forEach((attendee, index) => {
-    const who = attendee.name ?? `${anonymous} ${index + 1}`;
+  for (const attendee of state.attendees) {
+    const who = attendee.name ?? `${anonymous} ${attendee.seat}`;
     const shared = attendee.state;
     rows.push([who, 'joined', '', attendee.joinedAt]);
     for (const task of shared.tasks ?? []) rows.push([who, 'task', task, 'done']);
     for (const [check, verdict] of Object.entries(shared.preflight ?? {})) rows.push([who, 'preflight', check, verdict]);
     for (const [quiz, chosen] of Object.entries(shared.quizzes ?? {})) rows.push([who, 'quiz', quiz, chosen.join(' ')]);
     for (const [part, mark] of Object.entries(shared.parts ?? {})) rows.push([who, 'part', part, mark.state === 'stuck' && mark.note ? `stuck: ${mark.note}` : mark.state]);
-  });
+  }
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

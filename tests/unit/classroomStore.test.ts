@@ -123,3 +123,15 @@ describe('the classroom store', () => {
     expect(JSON.stringify(store.classState(klass))).not.toContain(token);
   });
 });
+
+describe('seats', () => {
+  it('numbers attendees in order of joining and never gives a number twice, so "Anonymous 2" stays the same person', () => {
+    const store = new ClassroomStore(':memory:');
+    const klass = store.startClass(at(0));
+    const seats = ['a', 'b', 'c'].map((name) => store.join(klass.id, { name, shares: everything }, at(1)).attendee);
+    expect(seats.map((attendee) => attendee.seat)).toEqual([1, 2, 3]);
+    store.leave(seats[2]!.id);
+    expect(store.join(klass.id, { name: null, shares: everything }, at(2)).attendee.seat).toBe(4);
+    expect(store.classState(klass).attendees.map((attendee) => attendee.seat)).toEqual([1, 2, 4]);
+  });
+});

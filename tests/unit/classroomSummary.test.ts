@@ -10,7 +10,7 @@ const nothing: Shares = { tasks: false, preflight: false, quizzes: false, parts:
 const layout = { parts: ['l#a', 'l#b'], tasks: ['l#t'], quizzes: [{ key: 'l#q', options: ['x', 'y'] }] };
 
 function attendee(id: string, shares: Shares, state: AttendeeView['state']): AttendeeView {
-  return { id, name: null, shares, state, joinedAt: '', updatedAt: '' };
+  return { id, seat: Number(id), name: null, shares, state, joinedAt: '', updatedAt: '' };
 }
 
 describe('the room at a glance', () => {

@@ -158,8 +158,8 @@ class ClassDashboard extends HTMLElement {
   }
 
   private name(attendeeId: string): string {
-    const index = [...this.attendees.keys()].indexOf(attendeeId);
-    return this.attendees.get(attendeeId)?.name ?? `${this.t('classroom.dashboard.anonymous')} ${index + 1}`;
+    const attendee = this.attendees.get(attendeeId);
+    return attendee?.name ?? `${this.t('classroom.dashboard.anonymous')} ${attendee?.seat ?? ''}`.trim();
   }
 
   private draw() {
