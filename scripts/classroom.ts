@@ -6,7 +6,7 @@
  * It prints where attendees join, the join code and the join card as a QR code, and keeps the class in one
  * SQLite file under --data (default .classroom/, ignored by git), so a restart carries on with it.
  *
- *   node scripts/classroom.ts [--port 4400] [--host 0.0.0.0] [--course-port 4321] [--no-course] [--dist dist] [--data .classroom]
+ *   node scripts/classroom.ts [--port 4400] [--host 0.0.0.0] [--course-port 4321] [--no-course] [--device-link] [--dist dist] [--data .classroom]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { ClassroomStore } from '../src/lib/classroomStore.ts';
 import type { ClassLayout } from '../src/lib/classroomSummary.ts';
 import { classroomPort } from '../src/lib/joinAddress.ts';
 import { sourceLocale } from '../src/lib/locales.ts';
-import { loadCourse } from './coursePages.ts';
+import { staticCourse } from './coursePages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '0.0.0.0' },
     'course-port': { type: 'string', default: '4321' },
     'no-course': { type: 'boolean', default: false },
+    'device-link': { type: 'boolean', default: false },
     dist: { type: 'string', default: 'dist' },
     data: { type: 'string', default: '.classroom' },
   },
@@ -50,7 +51,7 @@ const layout = JSON.parse(readFileSync(join(distDir, 'client', 'classroom-layout
 const origins = lanOrigins();
 const service = new ClassroomService({ store, layout, joinOrigins: origins });
 const klass = service.ensureClass();
-const { pages } = await loadCourse(distDir);
+const pages = staticCourse(distDir);
 
 const server = createServer((request, response) => service.handle(request, response, pages));
 server.on('error', (error: NodeJS.ErrnoException) => {
@@ -70,7 +71,10 @@ server.listen(port, values.host, async () => {
     `  Join code:  ${klass.code}`,
     ...origins.map((origin) => `  Attendees:  ${origin}/${sourceLocale}/classroom/join/`),
     `  Dashboard:  http://localhost:${port}/${sourceLocale}/classroom/   (this computer)`,
-    ...(origins[0] ? [`  Dashboard on another device of yours: ${origins[0]}/${sourceLocale}/classroom/#token=${klass.instructorToken}`] : []),
+    // The token link only on request: this terminal, with its QR code, may well be on the projector.
+    values['device-link'] && origins[0]
+      ? `  Dashboard on another device of yours (keep this link to yourself): ${origins[0]}/${sourceLocale}/classroom/#token=${klass.instructorToken}`
+      : '  Dashboard on another device of yours: copy its link from the dashboard, or start with --device-link to print it here.',
     '',
     'The course bridge is not served to the classroom; your own course, with its bridge, stays on this computer.',
     `Class data: ${resolve(values.data)} (kept across restarts, deleted by "End class").`,

@@ -11,7 +11,7 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { allowedLanHosts, bridgeResponsePolicy, describeAllowance, refuseBridgeRequest, sendRefusal } from '../src/lib/bridgeSafety.ts';
+import { allowedLanHosts, bridgeResponsePolicy, describeAllowance, isBridgePath, refuseBridgeRequest, routedPath, sendRefusal } from '../src/lib/bridgeSafety.ts';
 import { loadCourse } from './coursePages.ts';
 
 const { values } = parseArgs({ options: { lan: { type: 'boolean', default: false }, port: { type: 'string' }, dist: { type: 'string', default: 'dist' } } });
@@ -20,7 +20,10 @@ const listenHost = values.lan ? '0.0.0.0' : '127.0.0.1';
 const { astroHandler, pages } = await loadCourse(resolve(values.dist));
 
 const server = createServer((request, response) => {
-  if (!request.url?.startsWith('/api/')) return pages(request, response);
+  // Decided on the path as the router will see it: `/%61pi/…` and `//api/…` reach the bridge too.
+  const path = routedPath(request.url ?? '/');
+  if (path === undefined) return sendRefusal(response, { status: 400, message: 'This address does not decode.' });
+  if (!isBridgePath(path)) return pages(request, response);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'same-origin');
   const refusal = refuseBridgeRequest({ headers: request.headers, remoteAddress: request.socket.remoteAddress, localPort: request.socket.localPort });

@@ -48,7 +48,7 @@ export function isOwnOrigin(originHeader: string | null, hostHeader: string | nu
  * page's own origin, or typed by the learner. `same-site` is refused too: another port of localhost is
  * same-site, and any program may serve a page there.
  */
-function isOwnFetchSite(secFetchSite: string | null): boolean {
+export function isOwnFetchSite(secFetchSite: string | null): boolean {
   return secFetchSite === null || secFetchSite === 'same-origin' || secFetchSite === 'none';
 }
 
@@ -148,6 +148,33 @@ const modelServerRoutes: { method: 'GET' | 'POST'; path: RegExp }[] = [
 /** Whether `method` on `pathname` (already normalised by the URL parser, so no `..`) is a model-server call. */
 export function isModelServerRequest(method: string, pathname: string): boolean {
   return modelServerRoutes.some((route) => route.method === method && route.path.test(pathname));
+}
+
+/**
+ * The path a request will be routed by, as the router sees it: percent-decoding repeated until nothing
+ * changes (the router decodes too, so `/%61pi/…` is `/api/…`), backslashes as slashes, runs of slashes
+ * collapsed (`//api` is no host here) and dot segments resolved. Undefined when it does not decode.
+ */
+export function routedPath(rawUrl: string): string | undefined {
+  let path = rawUrl.split(/[?#]/)[0] ?? '';
+  for (let round = 0; round < 5; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return undefined;
+    }
+    if (decoded === path) break;
+    path = decoded;
+  }
+  if (/%[0-9a-f]{2}/i.test(path)) return undefined; // still encoded after five rounds: nobody sends that in good faith
+  return new URL(`/${path.replace(/\\/g, '/').replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/'), 'http://course').pathname;
+}
+
+/** Whether a routed path (see `routedPath`) is the bridge's: `/api` and below, in any letter case. */
+export function isBridgePath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower === '/api' || lower.startsWith('/api/');
 }
 
 /** The largest request body the bridge forwards: chat requests are a few kilobytes. */

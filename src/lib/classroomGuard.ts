@@ -6,7 +6,7 @@
  * instructor's token). The course bridge (/api) is never served here, and anything else is refused.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { isLoopbackAddress, isLoopbackHost, isOwnHost, isOwnOrigin } from './bridgeSafety.ts';
+import { isBridgePath, isLoopbackAddress, isLoopbackHost, isOwnFetchSite, isOwnHost, isOwnOrigin } from './bridgeSafety.ts';
 import { classroomApi } from './classroomProtocol.ts';
 
 /** The attendee API's routes. */
@@ -25,7 +25,7 @@ export type ClassroomRouting =
 /** What the guard reads of a request. */
 export interface IncomingClassroomRequest {
   method: string;
-  /** The path, without the query. */
+  /** The path as the router sees it (`routedPath`), without the query. */
   path: string;
   headers: Record<string, string | string[] | undefined>;
   remoteAddress: string | undefined;
@@ -61,25 +61,34 @@ function corsFor(origin: string | null): Record<string, string> {
   };
 }
 
-/** Whether the Authorization header carries the instructor's token (compared in constant time). */
-export function hasInstructorToken(authorization: string | null, instructorToken: string): boolean {
-  const given = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(instructorToken);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The token an Authorization header carries (`Bearer …`), if any. */
+export function bearerToken(authorization: string | null | undefined): string | undefined {
+  return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
 }
 
-/** The instructor's own browser on this computer: loopback client, addressed as this machine, from this origin. */
+/** Whether two secrets are the same, in time that does not depend on where they differ. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return expected !== '' && a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether the Authorization header carries the instructor's token. */
+export function hasInstructorToken(authorization: string | null, instructorToken: string): boolean {
+  const given = bearerToken(authorization);
+  return given !== undefined && sameSecret(given, instructorToken);
+}
+
+/** The instructor's own browser on this computer: loopback client, addressed as this machine, from this origin (by Origin and Sec-Fetch-Site). */
 function isInstructorsComputer(request: IncomingClassroomRequest): boolean {
   const host = header(request, 'host');
-  return isLoopbackAddress(request.remoteAddress) && isOwnHost(host, request.localPort ?? -1) && isOwnOrigin(header(request, 'origin'), host);
+  return isLoopbackAddress(request.remoteAddress) && isOwnHost(host, request.localPort ?? -1) && isOwnOrigin(header(request, 'origin'), host) && isOwnFetchSite(header(request, 'sec-fetch-site'));
 }
 
 /** Decides where a request to the classroom service goes. */
 export function routeClassroomRequest(request: IncomingClassroomRequest, instructorToken: string): ClassroomRouting {
   const { method, path } = request;
-  if (path === '/api' || path.startsWith('/api/')) return { kind: 'refused', status: 404, message: 'The course bridge is not served to the classroom: each attendee’s bridge is on their own computer.' };
+  if (isBridgePath(path)) return { kind: 'refused', status: 404, message: 'The course bridge is not served to the classroom: each attendee’s bridge is on their own computer.' };
   if (!path.startsWith(`${classroomApi}/`)) {
     return method === 'GET' || method === 'HEAD' ? { kind: 'page' } : { kind: 'refused', status: 405, message: 'The course pages are read-only.' };
   }
@@ -112,6 +121,12 @@ export class RateLimiter {
   constructor(capacity: number, perSecond: number) {
     this.capacity = capacity;
     this.perSecond = perSecond;
+  }
+
+  /** Whether `key` has a token left at `nowMs`, taking none. */
+  has(key: string, nowMs: number): boolean {
+    const bucket = this.buckets.get(key);
+    return !bucket || bucket.tokens + ((nowMs - bucket.at) / 1000) * this.perSecond >= 1;
   }
 
   /** Takes one token for `key` at `nowMs`; false when the key has none left. */

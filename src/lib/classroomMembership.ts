@@ -5,8 +5,8 @@
  * than sent. `sharedState` builds the snapshot the service receives from progress, pre-flight and marks,
  * keeping only the kinds the attendee turned on.
  */
-import { shareKinds, type PartMark, type SharedState, type Shares } from './classroomProtocol.ts';
-import { preflightCheckIds, type PreflightCheckId, type PreflightState } from './preflightCatalog.ts';
+import { checkPartMark, isId, isRecord, maxEntries, shareKinds, type PartMark, type ResolvedRequest, type SharedState, type Shares } from './classroomProtocol.ts';
+import { preflightCheckIds, preflightStates, type PreflightCheckId, type PreflightState } from './preflightCatalog.ts';
 import type { Progress } from './progress.ts';
 
 /** Where the attendee's membership is kept in localStorage. */
@@ -29,14 +29,6 @@ export interface Membership {
 /** The latest pre-flight verdicts this browser saw. */
 export type PreflightResult = Partial<Record<PreflightCheckId, PreflightState>>;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isMark(value: unknown): value is PartMark {
-  if (!isRecord(value)) return false;
-  return value['state'] === 'done' || (value['state'] === 'stuck' && typeof value['note'] === 'string' && Number.isSafeInteger(value['asked']));
-}
 
 /** Reads a stored membership; undefined when there is none or it does not hold together. */
 export function membershipFromJson(text: string | null): Membership | undefined {
@@ -52,7 +44,7 @@ export function membershipFromJson(text: string | null): Membership | undefined 
   if (typeof origin !== 'string' || typeof token !== 'string' || typeof attendeeId !== 'string' || typeof joinedAt !== 'string') return undefined;
   if (name !== null && typeof name !== 'string') return undefined;
   if (!shareKinds.every((kind) => typeof shares[kind] === 'boolean')) return undefined;
-  if (!Object.values(parts).every(isMark)) return undefined;
+  if (!Object.values(parts).every((mark) => typeof checkPartMark(mark) !== 'string')) return undefined;
   return { origin, token, attendeeId, name, joinedAt, shares: shares as Shares, parts: parts as Record<string, PartMark> };
 }
 
@@ -65,25 +57,35 @@ export function preflightResultFromJson(text: string | null): PreflightResult {
     return {};
   }
   if (!isRecord(data)) return {};
-  const states: readonly unknown[] = ['passed', 'failed', 'not-checked'];
-  return Object.fromEntries(Object.entries(data).filter(([id, state]) => (preflightCheckIds as readonly string[]).includes(id) && states.includes(state))) as PreflightResult;
+  return Object.fromEntries(Object.entries(data).filter(([id, state]) => (preflightCheckIds as readonly string[]).includes(id) && (preflightStates as readonly unknown[]).includes(state))) as PreflightResult;
 }
 
-/** What the attendee shares now: ticked tasks, quiz choices, pre-flight verdicts and part marks, each only if turned on. */
+/**
+ * What the attendee shares now: ticked tasks, quiz choices, pre-flight verdicts and part marks, each only if
+ * turned on, keeping only entries the service accepts (ids it can read, at most `maxEntries` of a kind), so
+ * one odd entry in old progress never gets the whole snapshot refused.
+ */
 export function sharedState(membership: Pick<Membership, 'shares' | 'parts'>, progress: Progress, preflight: PreflightResult): SharedState {
   const state: SharedState = {};
   const { shares } = membership;
   if (shares.tasks)
     state.tasks = Object.entries(progress.tasks)
-      .filter(([, task]) => task.done)
-      .map(([key]) => key);
-  if (shares.quizzes) state.quizzes = Object.fromEntries(Object.entries(progress.quizzes).map(([key, answer]) => [key, answer.chosen]));
+      .filter(([key, task]) => task.done && isId(key))
+      .map(([key]) => key)
+      .slice(0, maxEntries);
+  if (shares.quizzes)
+    state.quizzes = Object.fromEntries(
+      Object.entries(progress.quizzes)
+        .filter(([key, answer]) => isId(key) && answer.chosen.every(isId))
+        .slice(0, maxEntries)
+        .map(([key, answer]) => [key, answer.chosen]),
+    );
   if (shares.preflight) state.preflight = preflight;
   if (shares.parts) state.parts = membership.parts;
   return state;
 }
 
-/** The marks once the instructor has resolved requests for help: those parts are no longer stuck. */
-export function withoutResolved(parts: Record<string, PartMark>, resolved: readonly string[]): Record<string, PartMark> {
-  return Object.fromEntries(Object.entries(parts).filter(([key, mark]) => !(mark.state === 'stuck' && resolved.includes(key))));
+/** The marks once the instructor has resolved requests for help: a part stays stuck if the attendee asked again since. */
+export function withoutResolved(parts: Record<string, PartMark>, resolved: readonly ResolvedRequest[]): Record<string, PartMark> {
+  return Object.fromEntries(Object.entries(parts).filter(([key, mark]) => !(mark.state === 'stuck' && resolved.some((request) => request.part === key && request.asked === mark.asked))));
 }

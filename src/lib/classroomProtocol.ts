@@ -5,13 +5,13 @@
  * lesson parts. Never prompts, answers, files, keys or endpoints: the shapes below have no room for them,
  * and anything else is refused.
  */
-import { preflightCheckIds, type PreflightCheckId, type PreflightState } from './preflightCatalog.ts';
+import { preflightCheckIds, preflightStates, type PreflightCheckId, type PreflightState } from './preflightCatalog.ts';
 
 /** The prefix of the classroom service's API. */
 export const classroomApi = '/classroom/v1';
 
 /** An error the service answers with, which an attendee's page turns into a message in its language. */
-export type ClassroomErrorCode = 'no-class' | 'wrong-code' | 'too-many' | 'class-full' | 'not-in-class' | 'bad-request' | 'too-large' | 'not-found';
+export type ClassroomErrorCode = 'no-class' | 'wrong-code' | 'too-many' | 'class-full' | 'not-in-class' | 'bad-request' | 'too-large' | 'not-found' | 'refused';
 
 /** The kinds of thing an attendee may share, each off until they turn it on. */
 export const shareKinds = ['tasks', 'preflight', 'quizzes', 'parts'] as const;
@@ -27,7 +27,7 @@ export const maxNoteLength = 140;
 /** The largest request body the service reads, in bytes: a whole course's ticks and answers fit many times over. */
 export const maxClassroomBodyBytes = 16 * 1024;
 /** The most entries of one kind in a snapshot. */
-const maxEntries = 200;
+export const maxEntries = 200;
 /** Lesson, task, quiz, option and part ids: the course's own are short kebab-case paths. */
 const idPattern = /^[a-z0-9][a-z0-9/#._-]{0,119}$/;
 
@@ -64,7 +64,8 @@ export type ProtocolProblem = 'not-json' | 'bad-shape' | 'not-shared' | 'too-lon
 /** A validated value, or why it was refused. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: ProtocolProblem };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a parsed JSON value is an object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -100,11 +101,13 @@ export function checkJoin(body: unknown): Checked<JoinRequest> {
   return { ok: true, value: { code: body['code'].trim().toUpperCase(), name, shares: shares as Shares } };
 }
 
-function isId(value: unknown): value is string {
+/** Whether a value is an id the service accepts (lesson, task, quiz, option and part ids). */
+export function isId(value: unknown): value is string {
   return typeof value === 'string' && idPattern.test(value);
 }
 
-function checkPartMark(value: unknown): PartMark | ProtocolProblem {
+/** Checks one part mark: done, or stuck with a one-line note and a request id. */
+export function checkPartMark(value: unknown): PartMark | ProtocolProblem {
   if (!isRecord(value)) return 'bad-shape';
   if (value['state'] === 'done' && Object.keys(value).length === 1) return { state: 'done' };
   if (value['state'] !== 'stuck' || typeof value['note'] !== 'string' || !Number.isSafeInteger(value['asked'])) return 'bad-shape';
@@ -125,9 +128,8 @@ export function checkSnapshot(body: unknown, shares: Shares): Checked<SharedStat
       state.tasks = [...new Set(value)];
     } else if (kind === 'preflight') {
       if (!isRecord(value)) return bad('bad-shape');
-      const states: PreflightState[] = ['passed', 'failed', 'not-checked'];
       const entries = Object.entries(value);
-      if (!entries.every(([id, verdict]) => (preflightCheckIds as readonly string[]).includes(id) && states.includes(verdict as PreflightState))) return bad('bad-shape');
+      if (!entries.every(([id, verdict]) => (preflightCheckIds as readonly string[]).includes(id) && (preflightStates as readonly unknown[]).includes(verdict))) return bad('bad-shape');
       state.preflight = Object.fromEntries(entries) as NonNullable<SharedState['preflight']>;
     } else if (kind === 'quizzes') {
       if (!isRecord(value)) return bad('bad-shape');
@@ -160,6 +162,12 @@ export interface AttendeeView {
   state: SharedState;
   joinedAt: string;
   updatedAt: string;
+}
+
+/** A request for help the instructor resolved: the part, and which request (`asked`) it was. */
+export interface ResolvedRequest {
+  part: string;
+  asked: number;
 }
 
 /** One request for help: who asked, about which part, their note, when, and whether the instructor pinned it. */

@@ -7,13 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { readStream } from './bytes.ts';
-import { routeClassroomRequest, RateLimiter, type AttendeeRoute, type InstructorRoute } from './classroomGuard.ts';
+import { routedPath } from './bridgeSafety.ts';
+import { bearerToken, routeClassroomRequest, RateLimiter, sameSecret, type AttendeeRoute, type InstructorRoute } from './classroomGuard.ts';
 import { checkJoin, checkSnapshot, cleanLine, maxClassroomBodyBytes, maxNameLength, parseBody, type ClassroomErrorCode, type ClassroomEvent } from './classroomProtocol.ts';
 import { viewOf, type AttendeeRecord, type ClassRecord, type ClassroomStore } from './classroomStore.ts';
 import { classExportCsv, classExportJson, type ClassLayout } from './classroomSummary.ts';
 
 /** The most attendees one class takes. */
-export const maxAttendees = 500;
+const maxAttendees = 500;
 /** An attendee's writes: this many at once, refilled at `writesPerSecond`. */
 const writeBurst = 20;
 const writesPerSecond = 5;
@@ -62,27 +63,40 @@ export class ClassroomService {
     return this.current;
   }
 
-  /** Answers one request: the classroom API itself, a refusal, or (a page) whatever `pages` does. */
+  /** Answers one request: the classroom API itself, a refusal, or (a page) whatever `pages` does. Never throws. */
   handle(request: IncomingMessage, response: ServerResponse, pages: (request: IncomingMessage, response: ServerResponse) => void): void {
-    const path = new URL(request.url ?? '/', 'http://classroom').pathname;
-    const routing = routeClassroomRequest({ method: request.method ?? 'GET', path, headers: request.headers, remoteAddress: request.socket.remoteAddress, localPort: request.socket.localPort }, this.current?.instructorToken ?? '');
-    if (routing.kind === 'page') return pages(request, response);
-    if (routing.kind === 'refused') return this.send(response, routing.status, { error: 'not-found', message: routing.message }, {}, true);
-    if (routing.kind === 'preflight') {
-      response.writeHead(204, routing.cors);
-      return void response.end();
+    try {
+      // Routed on the path as a router would decode it, so no spelling of /api gets past the guard.
+      const path = routedPath(request.url ?? '/');
+      if (path === undefined) return this.send(response, 400, { error: 'bad-request' }, {}, true);
+      const routing = routeClassroomRequest({ method: request.method ?? 'GET', path, headers: request.headers, remoteAddress: request.socket.remoteAddress, localPort: request.socket.localPort }, this.current?.instructorToken ?? '');
+      if (routing.kind === 'page') return pages(request, response);
+      if (routing.kind === 'refused') return this.send(response, routing.status, { error: routing.status === 404 ? 'not-found' : 'refused', message: routing.message }, {}, true);
+      if (routing.kind === 'preflight') {
+        response.writeHead(204, routing.cors);
+        return void response.end();
+      }
+      const work = routing.kind === 'attendee' ? this.attendee(routing.route, request, response, routing.cors) : this.instructor(routing.route, request, response);
+      work.catch((error: unknown) => this.failed(response, error));
+    } catch (error) {
+      this.failed(response, error);
     }
-    const work = routing.kind === 'attendee' ? this.attendee(routing.route, request, response, routing.cors) : this.instructor(routing.route, request, response);
-    work.catch((error: unknown) => {
-      console.error('classroom:', error);
-      if (!response.headersSent) this.send(response, 500, { error: 'bad-request', message: 'The classroom service failed on this request.' });
-      else response.end();
-    });
+  }
+
+  private failed(response: ServerResponse, error: unknown) {
+    console.error('classroom:', error);
+    if (!response.headersSent) this.send(response, 500, { error: 'bad-request', message: 'The classroom service failed on this request.' }, {}, true);
+    else response.end();
   }
 
   /** Ends every open event stream, so the server can close. */
   close(): void {
     clearInterval(this.keepAlive);
+    this.closeStreams();
+  }
+
+  /** Ends the dashboards' streams: they reconnect, are authorised again (a new class has a new token) and read the class afresh. */
+  private closeStreams(): void {
     for (const listener of this.listeners) listener.end();
     this.listeners.clear();
   }
@@ -110,7 +124,7 @@ export class ClassroomService {
   }
 
   private attendeeFrom(request: IncomingMessage): AttendeeRecord | undefined {
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerToken(request.headers.authorization);
     return token && this.current ? this.store.attendeeByToken(this.current.id, token) : undefined;
   }
 
@@ -121,16 +135,19 @@ export class ClassroomService {
 
   private async attendee(route: AttendeeRoute, request: IncomingMessage, response: ServerResponse, cors: Record<string, string>): Promise<void> {
     if (route === 'class') return this.send(response, 200, { open: this.current !== undefined }, cors);
+    const body = request.method === 'POST' || request.method === 'PUT' ? await this.body(request) : undefined;
+    if (body === 'too-large') return this.fail(response, 413, 'too-large', cors);
+    // Read after the body: the class may have ended, or the attendee left, while it arrived.
     const klass = this.current;
     if (route === 'join') {
-      const body = await this.body(request);
-      if (body === 'too-large') return this.fail(response, 413, 'too-large', cors);
       if (!klass) return this.fail(response, 409, 'no-class', cors);
+      const address = request.socket.remoteAddress ?? '?';
+      if (!this.wrongCodes.has(address, this.now().getTime())) return this.fail(response, 429, 'too-many', cors); // even with the right code: no guessing at speed
       const join = checkJoin(body);
       if (!join.ok) return this.fail(response, 400, 'bad-request', cors);
-      if (join.value.code !== klass.code) {
-        const allowed = this.wrongCodes.take(request.socket.remoteAddress ?? '?', Date.now());
-        return this.fail(response, allowed ? 403 : 429, allowed ? 'wrong-code' : 'too-many', cors);
+      if (!sameSecret(join.value.code, klass.code)) {
+        this.wrongCodes.take(address, this.now().getTime());
+        return this.fail(response, 403, 'wrong-code', cors);
       }
       if (this.store.attendeeCount(klass.id) >= maxAttendees) return this.fail(response, 409, 'class-full', cors);
       const { attendee, token } = this.store.join(klass.id, join.value, this.now());
@@ -138,37 +155,32 @@ export class ClassroomService {
       return this.send(response, 201, { token, attendee: viewOf(attendee) }, cors);
     }
     const attendee = this.attendeeFrom(request);
-    if (!attendee || !klass) {
-      request.resume();
-      return this.fail(response, 401, 'not-in-class', cors);
-    }
-    if (request.method === 'GET') return this.send(response, 200, { attendee: viewOf(attendee), resolved: this.store.resolvedParts(attendee.id) }, cors);
+    if (!attendee || !klass) return this.fail(response, 401, 'not-in-class', cors);
+    if (request.method === 'GET') return this.send(response, 200, { attendee: viewOf(attendee), resolved: this.store.resolvedRequests(attendee.id) }, cors);
     if (request.method === 'DELETE') {
       this.store.leave(attendee.id);
       this.broadcast({ kind: 'left', seq: this.store.nextSeq(klass.id), attendeeId: attendee.id, help: this.store.helpQueue(klass.id) });
       return this.send(response, 204, undefined, cors);
     }
-    if (!this.writes.take(attendee.id, Date.now())) {
-      request.resume();
-      return this.fail(response, 429, 'too-many', cors);
-    }
-    const body = await this.body(request);
-    if (body === 'too-large') return this.fail(response, 413, 'too-large', cors);
+    if (!this.writes.take(attendee.id, this.now().getTime())) return this.fail(response, 429, 'too-many', cors);
     const snapshot = checkSnapshot(body, attendee.shares);
     if (!snapshot.ok) return this.fail(response, 400, 'bad-request', cors);
     const updated = this.store.updateState(attendee, snapshot.value, this.now());
     const seq = this.store.nextSeq(klass.id);
     this.broadcast({ kind: 'attendee', seq, attendee: viewOf(updated), help: this.store.helpQueue(klass.id) });
-    return this.send(response, 200, { seq, resolved: this.store.resolvedParts(attendee.id) }, cors);
+    return this.send(response, 200, { seq, resolved: this.store.resolvedRequests(attendee.id) }, cors);
   }
 
   private async instructor(route: InstructorRoute, request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (route === 'events') return this.listen(request, response);
     const body = request.method === 'POST' ? await this.body(request) : undefined;
     if (body === 'too-large') return this.fail(response, 413, 'too-large');
-    if (route === 'start') this.ensureClass();
+    if (route === 'start' && !this.current) {
+      this.ensureClass();
+      this.closeStreams();
+    }
     const klass = this.current;
-    if (!klass) return this.send(response, 200, { open: false });
+    if (!klass) return route === 'state' ? this.send(response, 200, { open: false }) : this.fail(response, 409, 'no-class');
     if (route === 'state' || route === 'start') return this.send(response, 200, { open: true, instructorToken: klass.instructorToken, joinOrigins: this.joinOrigins, state: this.store.classState(klass) });
     if (route === 'help') {
       const { attendeeId, part, action } = (body ?? {}) as Record<string, unknown>;
@@ -186,6 +198,7 @@ export class ClassroomService {
     this.store.endClass(klass.id);
     this.current = undefined;
     this.broadcast({ kind: 'ended', seq: state.seq + 1 });
+    this.closeStreams(); // a device holding this class's token hears nothing of the next one
     return this.send(response, 200, exported);
   }
 

@@ -8,10 +8,10 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import type { AttendeeView, ClassroomState, HelpRequest, SharedState, Shares } from './classroomProtocol.ts';
+import type { AttendeeView, ClassroomState, HelpRequest, ResolvedRequest, SharedState, Shares } from './classroomProtocol.ts';
 
 /** One step of the schema: the SQL that moves a database from the version before it to its own. */
-export type Migration = string;
+type Migration = string;
 
 /** The schema's history, oldest first; a database's `user_version` counts the steps it has had. Append, never edit. */
 export const classroomMigrations: readonly Migration[] = [
@@ -214,7 +214,7 @@ export class ClassroomStore {
       const existing = new Map((this.db.prepare('SELECT * FROM help WHERE attendee_id = ?').all(attendee.id) as unknown as HelpRow[]).map((row) => [row.part, row]));
       const stuck = Object.entries(state.parts ?? {}).filter(([, mark]) => mark.state === 'stuck');
       for (const [part, mark] of stuck) {
-        if (mark.state !== 'stuck') continue;
+        if (mark.state !== 'stuck') continue; // narrows the type; the filter above already kept only these
         const row = existing.get(part);
         existing.delete(part);
         if (row?.asked === mark.asked) this.db.prepare('UPDATE help SET note = ? WHERE attendee_id = ? AND part = ?').run(mark.note, attendee.id, part);
@@ -228,9 +228,9 @@ export class ClassroomStore {
     return { ...attendee, state, updatedAt: at };
   }
 
-  /** The parts whose request for help from this attendee the instructor resolved. */
-  resolvedParts(attendeeId: string): string[] {
-    return (this.db.prepare('SELECT part FROM help WHERE attendee_id = ? AND resolved_at IS NOT NULL ORDER BY part').all(attendeeId) as { part: string }[]).map((row) => row.part);
+  /** This attendee's requests for help that the instructor resolved: the part, and which request (`asked`) it was. */
+  resolvedRequests(attendeeId: string): ResolvedRequest[] {
+    return this.db.prepare('SELECT part, asked FROM help WHERE attendee_id = ? AND resolved_at IS NOT NULL ORDER BY part').all(attendeeId) as unknown as ResolvedRequest[];
   }
 
   private helpRow(classId: string, attendeeId: string, part: string): boolean {

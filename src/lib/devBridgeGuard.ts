@@ -4,7 +4,7 @@
  * so `astro dev --host`, or a dev server that moved to another port, keeps the bridge to this computer.
  */
 import type { AstroIntegration } from 'astro';
-import { allowedLanHosts, describeAllowance, refuseBridgeRequest, sendRefusal } from './bridgeSafety.ts';
+import { allowedLanHosts, describeAllowance, isBridgePath, refuseBridgeRequest, routedPath, sendRefusal } from './bridgeSafety.ts';
 
 /** An integration that guards /api in the dev server and prints what the bridge forwards to. */
 export function devBridgeGuard(): AstroIntegration {
@@ -14,7 +14,9 @@ export function devBridgeGuard(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         for (const line of describeAllowance(allowedLanHosts(process.env['COURSE_BRIDGE_ALLOW']))) logger.info(line);
         server.middlewares.use((request, response, next) => {
-          if (!request.url?.startsWith('/api/')) return next();
+          const path = routedPath(request.url ?? '/');
+          if (path === undefined) return sendRefusal(response, { status: 400, message: 'This address does not decode.' });
+          if (!isBridgePath(path)) return next();
           const refusal = refuseBridgeRequest({ headers: request.headers, remoteAddress: request.socket.remoteAddress, localPort: request.socket.localPort });
           if (refusal) sendRefusal(response, refusal);
           else next();

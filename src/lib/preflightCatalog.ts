@@ -34,5 +34,7 @@ export const preflightChecks: readonly PreflightCheck[] = [
   { id: 'node', source: 'machine', required: true },
 ];
 
-/** What a check found. */
-export type PreflightState = 'passed' | 'failed' | 'not-checked';
+/** What a check can find. */
+export const preflightStates = ['passed', 'failed', 'not-checked'] as const;
+/** One of `preflightStates`. */
+export type PreflightState = (typeof preflightStates)[number];

@@ -9,7 +9,8 @@
  *   Storage; twice that must be free, since an updated runtime is written before the old copy goes and
  *   `navigator.storage.estimate()` is only an estimate.
  * - Python 3.10: Chainlit (Part 3) declares `requires-python >=3.10`.
- * - Node.js 22.13: package.json's `engines`, which `npm start` enforces (scripts/check-node.mjs).
+ * - Node.js 22.18: package.json's `engines`, which `npm start` enforces (scripts/check-node.mjs): the first 22.x
+ *   to run TypeScript files without a flag, as `npm start` and `npm run classroom` do (and `node:sqlite` is unflagged).
  * - Browser versions: the first with WebGPU on by default — Chrome and Edge 113, Firefox 141, Safari 26.
  * - WebAssembly SIMD: ONNX Runtime Web ships only SIMD builds of its WebAssembly.
  * WebGPU, the browser's version and an embedding model are optional: the demos fall back to WebAssembly,
@@ -363,8 +364,8 @@ const installNode: Record<HostSystem, ShellCommands> = {
   linux: { posix: 'nvm install 22' },
 };
 
-/** The oldest Node.js the course runs on: package.json's `engines` (">=22.13"). */
-export const minimumNode = { major: 22, minor: 13 } as const;
+/** The oldest Node.js the course runs on: package.json's `engines` (">=22.18"). */
+export const minimumNode = { major: 22, minor: 18 } as const;
 
 /** The oldest Python Chainlit installs on. */
 export const minimumPython = { major: 3, minor: 10 } as const;

@@ -1,6 +1,6 @@
 /** The keys of every part, task and quiz of the course, for the classroom service (`npm run classroom`) to count and export. */
 import type { APIRoute } from 'astro';
-import { dashboardLessons, layoutOf } from '../components/classroom/classroomLessons';
+import { dashboardLessons, layoutOf } from '../lib/classroomLayout';
 import { sourceLocale } from '../lib/locales';
 
 /** Built with the course: the layout changes only when the lessons do. */

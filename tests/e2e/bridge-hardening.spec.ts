@@ -37,6 +37,14 @@ test('another site’s page cannot use the bridge, even when its request carries
   expect((await raw('127.0.0.1', 4322, '/api/endpoints', { headers: { Host: 'localhost:4322', 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(200);
 });
 
+test('the bridge’s checks apply however its path is spelt', async () => {
+  for (const path of ['/%61pi/endpoints', '/%2561pi/preflight', '//api/endpoints', '/en/%2e%2e/api/endpoints']) {
+    const foreign = await raw('127.0.0.1', 4322, path, { headers: { Host: 'localhost:4322', Origin: 'https://evil.example' } });
+    expect(foreign.status, path).toBe(403);
+  }
+  expect((await raw('127.0.0.1', 4322, '/%E0%A4%A', { headers: { Host: 'localhost:4322' } })).status).toBe(400);
+});
+
 test('a path that is not a model server’s never reaches the upstream', async () => {
   const upstream = await startRecorder((_request, response) => response.end('{}'));
   try {

@@ -147,7 +147,7 @@ test.describe('a course hosted without its bridge (static pages)', () => {
     await expect(python.locator('.preflight-commands code')).toHaveText('python3 --version\npython3 -m pip --version');
     await expect(checkOf(page, 'docker').locator('.preflight-commands code')).toHaveText("docker --version\ndocker info --format '{{.ServerVersion}}'");
     await expect(checkOf(page, 'model-server').locator('.preflight-commands code')).toHaveText('foundry server status');
-    await expect(page.locator('.preflight-summary')).toHaveText(/— not checked: A local model server, A model that answers, Python 3\.10\+ with pip, Docker and its daemon, and Node\.js 22\.13\+\.$/);
+    await expect(page.locator('.preflight-summary')).toHaveText(/— not checked: A local model server, A model that answers, Python 3\.10\+ with pip, Docker and its daemon, and Node\.js 22\.18\+\.$/);
   });
 });
 

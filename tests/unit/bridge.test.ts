@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedLanHosts, checkTarget, isAllowedTarget, isLoopbackAddress, isModelServerRequest, isOwnHost, isOwnOrigin, keyMayTravel, refuseBridgeRequest } from '../../src/lib/bridgeSafety';
+import { allowedLanHosts, checkTarget, isAllowedTarget, isBridgePath, isLoopbackAddress, isModelServerRequest, isOwnHost, isOwnOrigin, keyMayTravel, refuseBridgeRequest, routedPath } from '../../src/lib/bridgeSafety';
 import { discoverEndpoints, type DiscoveryIo } from '../../src/lib/endpointDiscovery';
 import { parseFoundryStatus } from '../../src/lib/foundryCli';
 
@@ -167,5 +167,18 @@ describe('discoverEndpoints', () => {
       { baseUrl: 'http://127.0.0.1:5273', kind: 'foundry', generation: 1, foundBy: 'port', models: [{ id: 'Phi-4-mini-instruct-generic-cpu:5', alias: 'phi-4-mini', loaded: false }] },
       { baseUrl: 'http://127.0.0.1:11434', kind: 'ollama', foundBy: 'port', models: [{ id: 'llama3.2:1b' }] },
     ]);
+  });
+});
+
+describe('the path a request is routed by', () => {
+  it('decodes, collapses slashes and resolves dots, so the bridge cannot be reached under a disguise', () => {
+    for (const disguised of ['/%61pi/preflight', '/%2561pi/endpoints', '//api/bridge/v1/models', '/en/../api/endpoints', '/en/%2e%2e/api/x', '\\api\\endpoints', '/API/endpoints', '/api']) {
+      const path = routedPath(disguised);
+      expect(path && isBridgePath(path), disguised).toBe(true);
+    }
+    expect(routedPath('/en/classroom/?x=/api/')).toBe('/en/classroom/');
+    expect(isBridgePath(routedPath('/en/apiary/')!)).toBe(false);
+    expect(routedPath('/%E0%A4%A')).toBeUndefined();
+    expect(routedPath('/%25252525252561pi/')).toBeUndefined();
   });
 });

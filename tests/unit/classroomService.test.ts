@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClassroomEvent, Shares } from '../../src/lib/classroomProtocol';
 import { ClassroomService } from '../../src/lib/classroomService';
@@ -13,9 +13,11 @@ const layout = { parts: ['l#a'], tasks: ['l#t'], quizzes: [{ key: 'l#q', options
 let server: Server;
 let service: ClassroomService;
 let base: string;
+/** The service's clock, moved on by the tests that wait out a limit. */
+let clock = Date.UTC(2026, 11, 1, 9);
 
 beforeEach(async () => {
-  service = new ClassroomService({ store: new ClassroomStore(':memory:'), layout, joinOrigins: ['http://192.168.1.20:4400'] });
+  service = new ClassroomService({ store: new ClassroomStore(':memory:'), layout, joinOrigins: ['http://192.168.1.20:4400'], now: () => new Date(clock) });
   service.ensureClass();
   server = createServer((request, response) => service.handle(request, response, (_request, page) => page.end('a page')));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -30,6 +32,18 @@ afterEach(async () => {
 
 async function state() {
   return (await (await fetch(`${base}/classroom/v1/instructor/state`)).json()) as { open: boolean; state: { code: string; attendees: { name: string | null; state: unknown }[]; help: unknown[] } };
+}
+
+/** Sends one request line as written (fetch would tidy the path first) and returns the status line. */
+async function rawRequest(line: string): Promise<string> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(`${line}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer.split('\r\n')[0]!));
+    socket.on('error', reject);
+  });
 }
 
 async function join(code: string, name: string | null = 'Ana', shares = everything) {
@@ -59,6 +73,9 @@ describe('the classroom service', () => {
     const statuses = [];
     for (let i = 0; i < 10; i++) statuses.push((await join(`WRONG${i}`)).status);
     expect(statuses.at(-1)).toBe(429);
+    // Out of tries, even the right code waits: guessing cannot go faster than the limit.
+    expect((await join(klass.code)).status).toBe(429);
+    clock += 60_000;
     const joined = await join(klass.code.toLowerCase());
     expect(joined.status).toBe(201);
     expect((await joined.json()) as object).toMatchObject({ token: expect.any(String), attendee: { name: 'Ana' } });
@@ -92,7 +109,7 @@ describe('the classroom service', () => {
     await send(token, { parts: { 'l#a': { state: 'stuck', note: '', asked: 5 } } });
     const resolve = await fetch(`${base}/classroom/v1/instructor/help`, { method: 'POST', body: JSON.stringify({ attendeeId: attendee.id, part: 'l#a', action: 'resolve' }) });
     expect(await resolve.json()).toEqual({ help: [] });
-    expect(await (await send(token, { parts: { 'l#a': { state: 'stuck', note: '', asked: 5 } } })).json()).toMatchObject({ resolved: ['l#a'] });
+    expect(await (await send(token, { parts: { 'l#a': { state: 'stuck', note: '', asked: 5 } } })).json()).toMatchObject({ resolved: [{ part: 'l#a', asked: 5 }] });
   });
 
   it('deletes an attendee who leaves', async () => {
@@ -116,8 +133,25 @@ describe('the classroom service', () => {
     expect((await join(klass.code)).status).toBe(409);
   });
 
-  it('serves pages, and never the bridge', async () => {
+  it('serves pages, and never the bridge, however its path is spelt', async () => {
     expect(await (await fetch(`${base}/en/`)).text()).toBe('a page');
-    expect((await fetch(`${base}/api/endpoints`)).status).toBe(404);
+    for (const path of ['/api/endpoints', '/%61pi/preflight', '/%2561pi/endpoints', '/en/%2e%2e/api/endpoints', '/API/endpoints']) expect((await fetch(`${base}${path}`)).status, path).toBe(404);
+    expect(await rawRequest('GET //api/bridge/v1/models HTTP/1.1')).toMatch(/^HTTP\/1\.1 404/);
+  });
+
+  it('survives odd paths: one a URL parser rejects goes to the pages, one that does not decode gets 400', async () => {
+    expect(await rawRequest('GET //[ HTTP/1.1')).toMatch(/^HTTP\/1\.1 200/);
+    expect(await rawRequest('GET /%E0%A4%A HTTP/1.1')).toMatch(/^HTTP\/1\.1 400/);
+    expect((await fetch(`${base}/en/`)).status).toBe(200);
+  });
+
+  it('closes the dashboards’ streams when the class ends, so an old token hears nothing of the next class', async () => {
+    const stream = await fetch(`${base}/classroom/v1/instructor/events`);
+    const reader = stream.body!.getReader();
+    await reader.read(); // the stream's opening comment
+    await fetch(`${base}/classroom/v1/instructor/end`, { method: 'POST', body: '{}' });
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
   });
 });

@@ -75,7 +75,7 @@ describe('the classroom store', () => {
     expect(store.helpQueue(klass.id).map((request) => [request.attendeeId, request.pinned])).toEqual([[ben.id, true], [ana.id, false]]);
 
     store.resolveHelp(klass.id, ana.id, 'l#a', at(4));
-    expect(store.resolvedParts(ana.id)).toEqual(['l#a']);
+    expect(store.resolvedRequests(ana.id)).toEqual([{ part: 'l#a', asked: 10 }]);
     // Her page has not heard yet and sends the same request again: it stays resolved.
     store.updateState(ana, { tasks: [], parts: { 'l#a': { state: 'stuck', note: 'port?', asked: 10 } } }, at(5));
     expect(store.helpQueue(klass.id).map((request) => request.attendeeId)).toEqual([ben.id]);

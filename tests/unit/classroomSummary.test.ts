@@ -69,8 +69,15 @@ describe('an attendee’s membership', () => {
     expect(sharedState({ ...membership, shares: everything }, progress, { docker: 'failed' })).toMatchObject({ quizzes: { 'l#q': ['x'] }, preflight: { docker: 'failed' } });
   });
 
-  it('clears the stuck marks the instructor resolved', () => {
-    expect(withoutResolved(membership.parts, ['l#a', 'l#b'])).toEqual({ 'l#b': { state: 'done' } });
+  it('clears the stuck marks the instructor resolved, but not a request asked again since', () => {
+    expect(withoutResolved(membership.parts, [{ part: 'l#a', asked: 3 }, { part: 'l#b', asked: 1 }])).toEqual({ 'l#b': { state: 'done' } });
+    expect(withoutResolved(membership.parts, [{ part: 'l#a', asked: 2 }])).toEqual(membership.parts);
+  });
+
+  it('leaves out entries the service would refuse, rather than have the whole snapshot refused', () => {
+    let progress = setTask(emptyProgress(), 'l#t', true, 'learner', new Date());
+    progress = setTask(progress, 'Lesson With Spaces#T', true, 'learner', new Date());
+    expect(sharedState(membership, progress, {}).tasks).toEqual(['l#t']);
   });
 
   it('keeps only known pre-flight checks and states', () => {

@@ -385,9 +385,9 @@ describe('the Node.js check', () => {
   const node = (result: Partial<CommandResult>) => report('linux', ran('node-version', ['node', '--version'], result));
 
   it('passes from package.json’s minimum on, and fails below it', () => {
-    expect(text(nodeCheck(node({ stdout: 'v22.13.0\n' }), 'linux'))).toBe('Node.js v22.13.0.');
+    expect(text(nodeCheck(node({ stdout: 'v22.18.0\n' }), 'linux'))).toBe('Node.js v22.18.0.');
     expect(nodeCheck(node({ stdout: 'v24.1.0\n' }), 'linux').state).toBe('passed');
-    expect(text(nodeCheck(node({ stdout: 'v22.12.0\n' }), 'linux'))).toBe('Node.js v22.12.0 is older than 22.13, which the course and its labs need. Install Node.js 22 LTS.');
+    expect(text(nodeCheck(node({ stdout: 'v22.17.0\n' }), 'linux'))).toBe('Node.js v22.17.0 is older than 22.18, which the course and its labs need. Install Node.js 22 LTS.');
     expect(nodeCheck(node({ stdout: 'v20.20.2\n' }), 'linux').fix?.posix).toBe('nvm install 22');
     expect(nodeCheck(node(missing), 'linux').reason.key).toBe('preflight.node.missing');
   });
@@ -415,9 +415,9 @@ describe('the summary', () => {
     const withDocker = [...allRequired.filter((entry) => entry.id !== 'docker'), dockerDown];
     expect(summaryLine(summarize(withDocker), t, 'en')).toBe('Ready for Session 4: 6 of 7 — fix: Docker and its daemon.');
     const staticHost = [...allRequired.filter((entry) => !['python', 'node'].includes(entry.id)), pythonCheck(undefined, 'linux'), nodeCheck(undefined, 'linux')];
-    expect(summaryLine(summarize(staticHost), t, 'en')).toBe('Ready for Session 4: 5 of 7 — not checked: Python 3.10+ with pip and Node.js 22.13+.');
+    expect(summaryLine(summarize(staticHost), t, 'en')).toBe('Ready for Session 4: 5 of 7 — not checked: Python 3.10+ with pip and Node.js 22.18+.');
     const both = [...staticHost.filter((entry) => entry.id !== 'docker'), dockerDown];
-    expect(summaryLine(summarize(both), t, 'en')).toBe('Ready for Session 4: 4 of 7 — fix: Docker and its daemon; not checked: Python 3.10+ with pip and Node.js 22.13+.');
+    expect(summaryLine(summarize(both), t, 'en')).toBe('Ready for Session 4: 4 of 7 — fix: Docker and its daemon; not checked: Python 3.10+ with pip and Node.js 22.18+.');
     expect(summarize([]).notChecked).toHaveLength(7);
   });
 
@@ -434,7 +434,7 @@ describe('the summary', () => {
     expect(copied).toContain('Not checked — Python 3.10+ with pip: Only the course running on your computer (npm start) can run this check. Run it yourself.\n  Run it yourself (macOS / Linux):\n    python3 --version\n    python3 -m pip --version');
     // In the order the page shows the checks.
     expect(lines.filter((line) => /^(Passed|Failed|Not checked) — /.test(line)).map((line) => line.split(' — ')[1]!.split(':')[0])).toEqual([
-      'WebAssembly with SIMD', 'Storage for the in-browser runtime', 'A local model server', 'A model that answers', 'Python 3.10+ with pip', 'Docker and its daemon', 'Node.js 22.13+',
+      'WebAssembly with SIMD', 'Storage for the in-browser runtime', 'A local model server', 'A model that answers', 'Python 3.10+ with pip', 'Docker and its daemon', 'Node.js 22.18+',
     ]);
     expect(preflightReport([{ id: 'webgpu', state: 'failed', reason: { key: 'webgpu.noApi' } }], { t, locale: 'en', shell: 'posix' })).toContain('Failed — WebGPU (optional): ');
   });

@@ -35,6 +35,7 @@ class ClassDashboard extends HTMLElement {
   private drawTimer: ReturnType<typeof setTimeout> | undefined;
   private retryMs = 1000;
   private layout: ClassLayout = { parts: [], tasks: [], quizzes: [] };
+  private deviceLink = '';
 
   connectedCallback() {
     this.t = readStrings<DashboardKey>(this);
@@ -52,6 +53,7 @@ class ClassDashboard extends HTMLElement {
     }
     this.token = fromLink ?? safeSessionStorage.get(tokenKey);
     part(this, '.dashboard-start').addEventListener('click', () => void this.start());
+    part(this, '.dashboard-copy-link').addEventListener('click', () => void this.copyDeviceLink());
     part(this, '.dashboard-end-button').addEventListener('click', () => void this.end());
     part(this, '.dashboard-help').addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
@@ -74,21 +76,29 @@ class ClassDashboard extends HTMLElement {
     message.textContent = text;
   }
 
-  /** Listens to the stream for as long as the page is open, reading the class afresh at every (re)connection. */
+  /**
+   * Listens to the stream for as long as the page is open, reading the class afresh at every (re)connection.
+   * Events heard before that read are held, then applied; a read that fails ends the connection, and a read
+   * from an earlier connection can never land after a newer one (each connection aborts its own).
+   */
   private async listen(): Promise<void> {
     for (;;) {
+      const connection = new AbortController();
       try {
-        const response = await fetch(`${classroomApi}/instructor/events`, { headers: this.headers() });
+        const response = await fetch(`${classroomApi}/instructor/events`, { headers: this.headers(), signal: connection.signal });
         const isStream = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
         if (!isStream) return this.unavailable(response.status);
         const queued: ClassroomEvent[] = [];
         let loaded = false;
-        void this.load().then(() => {
-          loaded = true;
-          queued.splice(0).forEach((event) => this.apply(event));
-          this.retryMs = 1000;
-          this.say('classroom.dashboard.live');
-        });
+        this.load(connection.signal).then(
+          () => {
+            loaded = true;
+            queued.splice(0).forEach((event) => this.apply(event));
+            this.retryMs = 1000;
+            this.say('classroom.dashboard.live');
+          },
+          () => connection.abort(),
+        );
         for await (const data of sseEvents(response.body!)) {
           const event = JSON.parse(data) as ClassroomEvent;
           if (loaded) this.apply(event);
@@ -96,6 +106,8 @@ class ClassDashboard extends HTMLElement {
         }
       } catch {
         // The service stopped or restarted: say so and try again below.
+      } finally {
+        connection.abort();
       }
       this.say('classroom.dashboard.reconnecting');
       await new Promise((resolve) => setTimeout(resolve, this.retryMs));
@@ -109,9 +121,12 @@ class ClassDashboard extends HTMLElement {
     this.showMessage(status === 403 ? this.t('classroom.dashboard.refused') : this.t('classroom.dashboard.unavailable', { locale: this.locale }));
   }
 
-  private async load(): Promise<void> {
-    const response = await fetch(`${classroomApi}/instructor/state`, { headers: this.headers() });
-    this.show((await response.json()) as ClassAnswer);
+  private async load(signal: AbortSignal): Promise<void> {
+    const response = await fetch(`${classroomApi}/instructor/state`, { headers: this.headers(), signal });
+    if (!response.ok) throw new Error(`the classroom answered ${response.status}`);
+    const answer = (await response.json()) as ClassAnswer;
+    signal.throwIfAborted();
+    this.show(answer);
   }
 
   private show(answer: ClassAnswer) {
@@ -143,8 +158,18 @@ class ClassDashboard extends HTMLElement {
     svg.setAttribute('viewBox', `0 0 ${qr.size} ${qr.size}`);
     part<SVGPathElement>(svg, 'path.dashboard-qr-modules').setAttribute('d', qr.path);
     part(svg, 'title').textContent = this.t('classroom.dashboard.qrLabel', { address });
-    const deviceLink = part<HTMLAnchorElement>(this, '.dashboard-token-link');
-    deviceLink.href = deviceLink.textContent = `${origin}${location.pathname}#token=${instructorToken}`;
+    // Copied, never shown: the dashboard may be on a projector.
+    this.deviceLink = `${origin}${location.pathname}#token=${instructorToken}`;
+  }
+
+  private async copyDeviceLink() {
+    const status = part(this, '.dashboard-copy-status');
+    try {
+      await navigator.clipboard.writeText(this.deviceLink);
+      status.textContent = this.t('classroom.dashboard.copied');
+    } catch {
+      status.textContent = this.t('classroom.dashboard.copyFailed');
+    }
   }
 
   private apply(event: ClassroomEvent) {
@@ -175,7 +200,8 @@ class ClassDashboard extends HTMLElement {
       ...attendees.map((attendee) => {
         const item = document.createElement('li');
         const kinds = shareKinds.filter((kind) => attendee.shares[kind]).map((kind) => this.t(`classroom.kind.${kind}`));
-        item.append(Object.assign(document.createElement('span'), { className: 'attendee-name', textContent: this.name(attendee.id) }), ` — ${this.t('classroom.dashboard.attendeeShares', { kinds: kinds.length ? new Intl.ListFormat(this.locale).format(kinds) : '—' })}`);
+        const shares = this.t('classroom.dashboard.attendeeShares', { kinds: kinds.length ? new Intl.ListFormat(this.locale).format(kinds) : '—' });
+        item.append(Object.assign(document.createElement('span'), { className: 'attendee-name', textContent: this.name(attendee.id) }), ' ', shares);
         return item;
       }),
     );
@@ -197,7 +223,7 @@ class ClassDashboard extends HTMLElement {
     part(this, '.dashboard-ready').textContent = this.t('classroom.dashboard.ready', { ready: summary.ready, sharing: summary.sharing.preflight });
     for (const quiz of parts(this, '[data-quiz]')) {
       const counts = summary.quizzes[quiz.dataset['quiz']!]!;
-      part(quiz, '.dashboard-answered').textContent = `(${this.t('classroom.dashboard.answered', { count: counts.answered })})`;
+      part(quiz, '.dashboard-answered').textContent = this.t('classroom.dashboard.answered', { count: counts.answered });
       for (const option of parts(quiz, '[data-option]')) {
         const chosen = counts.chosen[option.dataset['option']!] ?? 0;
         part(option, '.option-count').textContent = this.t('classroom.dashboard.chosenBy', { count: chosen });
@@ -208,15 +234,16 @@ class ClassDashboard extends HTMLElement {
 
   private drawHelp() {
     const time = new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' });
-    part(this, '.dashboard-help-count').textContent = this.help.length ? `(${this.help.length})` : '';
+    part(this, '.dashboard-help-count').textContent = this.help.length ? this.t('classroom.dashboard.helpCount', { count: this.help.length }) : '';
     part(this, '.dashboard-help').replaceChildren(
       ...this.help.map((request) => {
         const item = document.createElement('li');
         item.classList.toggle('pinned', request.pinned);
         item.dataset['attendee'] = request.attendeeId;
         const who = Object.assign(document.createElement('p'), { className: 'help-who' });
-        who.append(this.name(request.attendeeId), ` · ${this.partNames[request.part] ?? request.part}`);
-        const since = Object.assign(document.createElement('p'), { className: 'hint', textContent: `${request.pinned ? `${this.t('classroom.dashboard.pinned')} · ` : ''}${this.t('classroom.dashboard.waiting', { time: time.format(new Date(request.askedAt)) })}` });
+        who.textContent = this.t('classroom.dashboard.helpWho', { name: this.name(request.attendeeId), part: this.partNames[request.part] ?? request.part });
+        const waiting = this.t('classroom.dashboard.waiting', { time: time.format(new Date(request.askedAt)) });
+        const since = Object.assign(document.createElement('p'), { className: 'hint', textContent: request.pinned ? this.t('classroom.dashboard.pinned', { waiting }) : waiting });
         const note = Object.assign(document.createElement('p'), { className: 'help-note', textContent: request.note });
         const actions = Object.assign(document.createElement('p'), { className: 'help-actions' });
         const button = (action: string, label: string) => {
@@ -239,7 +266,7 @@ class ClassDashboard extends HTMLElement {
       if (response.ok) {
         this.help = ((await response.json()) as { help: HelpRequest[] }).help;
         this.drawHelp();
-      }
+      } // else the request was resolved elsewhere, or the class ended: the stream says so
     } finally {
       button.disabled = false;
     }

@@ -14,12 +14,12 @@ import {
   withoutResolved,
   type Membership,
 } from '../../lib/classroomMembership';
-import { classroomApi, type AttendeeView, type ClassroomErrorCode, type PartMark } from '../../lib/classroomProtocol';
+import { classroomApi, type AttendeeView, type ClassroomErrorCode, type PartMark, type ResolvedRequest } from '../../lib/classroomProtocol';
 import { safeStorage } from '../../lib/safeStorage';
 import { browserProgress } from '../progress/browserProgress';
 
-/** Where the link stands: sending, all shared, waiting to retry, or the class is over. */
-export type ConnectionStatus = 'sending' | 'shared' | 'retrying' | 'ended';
+/** Where the link stands: sending, all shared, waiting to retry, refused (sent again at the next change), or the class is over. */
+export type ConnectionStatus = 'sending' | 'shared' | 'retrying' | 'refused' | 'ended';
 
 /** How long changes are gathered before one send. */
 const gatherMs = 300;
@@ -34,7 +34,7 @@ export function storedMembership(): Membership | undefined {
 }
 
 /** The headers of an attendee's request. */
-export function attendeeHeaders(membership: Membership): Record<string, string> {
+function attendeeHeaders(membership: Membership): Record<string, string> {
   return { Authorization: `Bearer ${membership.token}`, 'Content-Type': 'application/json' };
 }
 
@@ -116,7 +116,7 @@ export class ClassroomConnection {
   }
 
   private schedule(delay = gatherMs) {
-    if (this.status === 'ended') return;
+    if (this.ended) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.send(), delay);
   }
@@ -136,12 +136,11 @@ export class ClassroomConnection {
     const state = sharedState(this.membership, browserProgress().progress, preflightResultFromJson(safeStorage.get(preflightResultKey)));
     try {
       const response = await fetch(`${this.membership.origin}${classroomApi}/me`, { method: 'PUT', headers: attendeeHeaders(this.membership), body: JSON.stringify(state) });
-      if (response.status === 401) {
-        safeStorage.remove(membershipKey);
-        return this.setStatus('ended');
-      }
+      if (response.status === 401) return this.end();
+      // Refused as it is (400, 413): sending it again would change nothing; the next change is sent.
+      if (response.status === 400 || response.status === 413) return this.setStatus('refused');
       if (!response.ok) throw new Error(`classroom answered ${response.status}`);
-      const { resolved } = (await response.json()) as { resolved: string[] };
+      const { resolved } = (await response.json()) as { resolved: ResolvedRequest[] };
       this.acknowledge(resolved);
       this.retryMs = 1000;
       this.setStatus('shared');
@@ -167,17 +166,26 @@ export class ClassroomConnection {
     this.pollTimer = setTimeout(async () => {
       if (this.ended) return;
       const held = await heldByInstructor(this.membership);
+      if (held === 'not-in-class') return this.end();
       if (typeof held !== 'string') this.acknowledge(held.resolved);
       this.pollWhileStuck(); // unreachable now: the next poll or send tries again
     }, helpPollMs);
   }
 
-  /** Stuck marks the instructor resolved are cleared here, and the next send says so. */
-  private acknowledge(resolved: readonly string[]) {
-    const stuck = resolved.filter((key) => this.membership.parts[key]?.state === 'stuck');
-    if (stuck.length === 0) return;
-    this.resolved = [...new Set([...this.resolved, ...stuck])];
-    this.save({ ...this.membership, parts: withoutResolved(this.membership.parts, stuck) });
+  /** The class is over for this attendee: the membership goes, progress stays. */
+  private end() {
+    clearTimeout(this.pollTimer);
+    safeStorage.remove(membershipKey);
+    this.setStatus('ended');
+  }
+
+  /** Stuck marks the instructor resolved are cleared here (not one asked again since), and the next send says so. */
+  private acknowledge(resolved: readonly ResolvedRequest[]) {
+    const parts = withoutResolved(this.membership.parts, resolved);
+    const cleared = Object.keys(this.membership.parts).filter((key) => !(key in parts));
+    if (cleared.length === 0) return;
+    this.resolved = [...new Set([...this.resolved, ...cleared])];
+    this.save({ ...this.membership, parts });
     this.setStatus(this.status);
     this.schedule();
   }
@@ -197,11 +205,11 @@ export async function failureOf(response: Response): Promise<ClassroomFailure> {
 }
 
 /** What the instructor holds about this attendee, and which of their requests for help were resolved, as the service has it. */
-export async function heldByInstructor(membership: Membership): Promise<{ attendee: AttendeeView; resolved: string[] } | ClassroomFailure> {
+export async function heldByInstructor(membership: Membership): Promise<{ attendee: AttendeeView; resolved: ResolvedRequest[] } | ClassroomFailure> {
   try {
     const response = await fetch(`${membership.origin}${classroomApi}/me`, { headers: attendeeHeaders(membership) });
     if (!response.ok) return await failureOf(response);
-    return (await response.json()) as { attendee: AttendeeView; resolved: string[] };
+    return (await response.json()) as { attendee: AttendeeView; resolved: ResolvedRequest[] };
   } catch {
     return 'unreachable';
   }

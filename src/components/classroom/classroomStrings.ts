@@ -12,11 +12,12 @@ const errorKeys = [
   'classroom.error.too-large',
   'classroom.error.not-in-class',
   'classroom.error.not-found',
+  'classroom.error.refused',
   'classroom.error.unreachable',
 ] as const satisfies readonly UiKey[];
 
 /** Where the link to the class stands. */
-const statusKeys = ['classroom.status.sending', 'classroom.status.shared', 'classroom.status.retrying', 'classroom.status.ended'] as const satisfies readonly UiKey[];
+const statusKeys = ['classroom.status.sending', 'classroom.status.shared', 'classroom.status.retrying', 'classroom.status.refused', 'classroom.status.ended'] as const satisfies readonly UiKey[];
 
 /** The short names of what an attendee shares. */
 const kindKeys = shareKinds.map((kind) => `classroom.kind.${kind}` as const) satisfies readonly UiKey[];
@@ -58,24 +59,20 @@ export const dashboardKeys = [
   'classroom.dashboard.refused',
   'classroom.dashboard.noClass',
   'classroom.dashboard.qrLabel',
+  'classroom.dashboard.copied',
+  'classroom.dashboard.copyFailed',
   'classroom.dashboard.room',
   'classroom.dashboard.sharing',
-  'classroom.dashboard.helpEmpty',
+  'classroom.dashboard.helpWho',
+  'classroom.dashboard.helpCount',
   'classroom.dashboard.anonymous',
   'classroom.dashboard.waiting',
   'classroom.dashboard.resolve',
   'classroom.dashboard.pin',
   'classroom.dashboard.unpin',
   'classroom.dashboard.pinned',
-  'classroom.dashboard.done',
-  'classroom.dashboard.stuck',
-  'classroom.dashboard.notYet',
   'classroom.dashboard.ready',
-  'classroom.dashboard.passed',
-  'classroom.dashboard.failed',
-  'classroom.dashboard.notChecked',
   'classroom.dashboard.answered',
-  'classroom.dashboard.right',
   'classroom.dashboard.chosenBy',
   'classroom.dashboard.attendeeShares',
   'classroom.dashboard.endConfirm',

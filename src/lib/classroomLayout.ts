@@ -3,13 +3,13 @@
  * sections, keyed by position so every translation marks the same part), checklist tasks and knowledge
  * checks, with their words in the dashboard's language. The keys alone are the service's layout.
  */
-import { getCourse } from '../../lib/course';
-import type { ClassLayout } from '../../lib/classroomSummary';
-import { partKey } from '../../lib/classroomProtocol';
-import { quizTexts, taskLabels } from '../../lib/lessonLabels';
-import { sectionsWithIds } from '../../lib/lessonParts';
-import type { Locale } from '../../lib/locales';
-import { quizKey, taskKey } from '../../lib/progress';
+import { getCourse } from './course';
+import type { ClassLayout } from './classroomSummary';
+import { partKey } from './classroomProtocol';
+import { quizTexts, taskLabels } from './lessonLabels';
+import { sectionsWithIds } from './lessonParts';
+import type { Locale } from './locales';
+import { quizKey, taskKey } from './progress';
 
 /** A lesson as the dashboard shows it. */
 export interface DashboardLesson {
