@@ -55,17 +55,9 @@ export interface ClassRecord {
   startedAt: string;
 }
 
-/** An attendee as the service holds them (their token only as a hash). */
-export interface AttendeeRecord {
-  id: string;
+/** An attendee as the service holds them: what the dashboard sees, and their class (their token only as a hash, elsewhere). */
+export interface AttendeeRecord extends AttendeeView {
   classId: string;
-  /** The attendee's number in the class, in order of joining, never reused: what names someone anonymous. */
-  seat: number;
-  name: string | null;
-  shares: Shares;
-  state: SharedState;
-  joinedAt: string;
-  updatedAt: string;
 }
 
 /** The letters of a join code: no 0/O, 1/I/L, so it can be read aloud and typed from a projector. */
