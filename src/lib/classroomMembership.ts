@@ -9,10 +9,6 @@ import { checkPartMark, isId, isRecord, maxEntries, shareKinds, type PartMark, t
 import { preflightCheckIds, preflightStates, type PreflightCheckId, type PreflightState } from './preflightCatalog.ts';
 import type { Progress } from './progress.ts';
 
-/** Where the attendee's membership is kept in localStorage. */
-export const membershipKey = 'edge-course:classroom';
-/** Where the pre-flight page keeps its latest verdicts, for an attendee who shares them. */
-export const preflightResultKey = 'edge-course:preflight';
 
 /** An attendee's membership of one class. */
 export interface Membership {

@@ -74,6 +74,15 @@ async function joinAs(page: Page, name: string | null, shares: RegExp[]) {
   await expect(page.getByRole('heading', { name: 'You are in the class' })).toBeVisible();
 }
 
+test('a reader who never joined a class loads none of its code, and sees no class buttons', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(lesson);
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('part-signals').first()).toBeHidden();
+  expect(requests.filter((url) => /partSignals|classroomConnection|classroomMembership/.test(url))).toEqual([]);
+});
+
 test.describe.configure({ mode: 'serial' });
 
 test.describe('a class on the instructor’s machine', () => {
@@ -153,7 +162,12 @@ test.describe('a class on the instructor’s machine', () => {
   });
 
   test('a tick and a request for help reach the dashboard within a second; resolving it tells the attendee', async () => {
+    const loaded: string[] = [];
+    ana.on('request', (request) => loaded.push(request.url()));
     await ana.goto(`${lan}${lesson}`);
+    await expect(ana.locator('part-signals').first()).toBeVisible();
+    // The buttons' code comes on its own, for attendees only (the first test checks a reader never gets it).
+    expect(loaded.filter((url) => /partSignals/.test(url))).toHaveLength(1);
     const taskRow = dashboard.locator('tr', { hasText: 'Compare the answers and latency of an SLM and an LLM locally' });
     await ana.locator('course-checklist').getByRole('checkbox', { name: 'Compare the answers and latency of an SLM and an LLM locally' }).check();
     await expect(taskRow.locator('.count-done')).toHaveText('1', { timeout: 1000 });

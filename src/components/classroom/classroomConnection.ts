@@ -5,15 +5,8 @@
  * lost meanwhile, since the snapshot is rebuilt from what the browser keeps. When the class has ended (the
  * service no longer knows the token) the membership is dropped and progress stays untouched.
  */
-import {
-  membershipFromJson,
-  membershipKey,
-  preflightResultFromJson,
-  preflightResultKey,
-  sharedState,
-  withoutResolved,
-  type Membership,
-} from '../../lib/classroomMembership';
+import { membershipFromJson, preflightResultFromJson, sharedState, withoutResolved, type Membership } from '../../lib/classroomMembership';
+import { membershipKey, preflightResultKey } from '../../lib/classroomStorageKeys';
 import { classroomApi, type AttendeeView, type ClassroomErrorCode, type PartMark, type ResolvedRequest } from '../../lib/classroomProtocol';
 import { safeStorage } from '../../lib/safeStorage';
 import { browserProgress } from '../progress/browserProgress';

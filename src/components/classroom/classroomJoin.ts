@@ -5,7 +5,8 @@
  * holds, and leaves on request.
  */
 import { classroomApi, shareKinds, type ShareKind, type Shares } from '../../lib/classroomProtocol';
-import { membershipKey, preflightResultFromJson, preflightResultKey, sharedState, type Membership } from '../../lib/classroomMembership';
+import { preflightResultFromJson, sharedState, type Membership } from '../../lib/classroomMembership';
+import { membershipKey, preflightResultKey } from '../../lib/classroomStorageKeys';
 import type { Translate } from '../../lib/i18n';
 import { classroomPort, classroomReachProblem, typedOrigin } from '../../lib/joinAddress';
 import { safeStorage } from '../../lib/safeStorage';

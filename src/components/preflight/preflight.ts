@@ -6,7 +6,7 @@
  * instructor can share a link to the class endpoint), else what the bridge finds, preferring the endpoint
  * chosen earlier in the lesson.
  */
-import { preflightResultKey } from '../../lib/classroomMembership';
+import { preflightResultKey } from '../../lib/classroomStorageKeys';
 import { endpointAddress } from '../../lib/endpointAddress';
 import { safeStorage } from '../../lib/safeStorage';
 import type { DiscoveryReport } from '../../lib/endpointDiscovery';
