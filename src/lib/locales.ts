@@ -69,3 +69,8 @@ export function pathInLocale(pathname: string): string {
   const [first, ...rest] = pathname.split('/').filter(Boolean);
   return (first !== undefined && isLocale(first) ? rest : [first, ...rest]).filter(Boolean).join('/');
 }
+
+/** The static paths of a page built once per course locale (`getStaticPaths` of every `[locale]` page but the lessons). */
+export function localePagePaths(): { params: { locale: Locale } }[] {
+  return locales.map((locale) => ({ params: { locale } }));
+}

@@ -8,10 +8,10 @@
 import { classroomApi, shareKinds, type AttendeeView, type ClassroomEvent, type ClassroomState, type HelpRequest } from '../../lib/classroomProtocol';
 import { summarizeClass, type ClassLayout, type ClassSummary } from '../../lib/classroomSummary';
 import type { Translate } from '../../lib/i18n';
-import { qrCodeShape } from '../../lib/qrCode';
 import { safeSessionStorage } from '../../lib/safeStorage';
 import { sseEvents } from '../../lib/sseFrames';
 import { part, parts } from '../dom';
+import { drawQrCode } from '../qrSvg';
 import { readStrings } from '../strings';
 import type { DashboardKey } from './classroomStrings';
 
@@ -153,11 +153,7 @@ class ClassDashboard extends HTMLElement {
     const link = part<HTMLAnchorElement>(this, '.dashboard-join-link');
     link.href = address;
     link.textContent = `${origin}/${this.locale}/classroom/join/`;
-    const qr = qrCodeShape(address);
-    const svg = part<SVGSVGElement>(this, 'svg.dashboard-qr');
-    svg.setAttribute('viewBox', `0 0 ${qr.size} ${qr.size}`);
-    part<SVGPathElement>(svg, 'path.dashboard-qr-modules').setAttribute('d', qr.path);
-    part(svg, 'title').textContent = this.t('classroom.dashboard.qrLabel', { address });
+    drawQrCode(part<SVGSVGElement>(this, 'svg.dashboard-qr'), address, this.t('classroom.dashboard.qrLabel', { address }));
     // Copied, never shown: the dashboard may be on a projector.
     this.deviceLink = `${origin}${location.pathname}#token=${instructorToken}`;
   }

@@ -6,8 +6,8 @@
  */
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { isLoopbackOrigin, joinAddress, typedOrigin } from '../../lib/joinAddress';
-import { qrCodeShape } from '../../lib/qrCode';
 import { part, parts } from '../dom';
+import { drawQrCode } from '../qrSvg';
 import { readStrings } from '../strings';
 import type { JoinCardKey } from './instructorStrings';
 
@@ -79,11 +79,7 @@ class JoinCard extends HTMLElement {
     const link = part<HTMLAnchorElement>(this, 'a.join-link');
     link.href = address;
     link.textContent = address;
-    const qr = qrCodeShape(address);
-    const svg = part<SVGSVGElement>(this, 'svg.join-qr');
-    svg.setAttribute('viewBox', `0 0 ${qr.size} ${qr.size}`);
-    part<SVGPathElement>(svg, 'path.join-qr-modules').setAttribute('d', qr.path);
-    part<SVGTitleElement>(svg, 'title').textContent = this.t('join.qrLabel', { address });
+    drawQrCode(part<SVGSVGElement>(this, 'svg.join-qr'), address, this.t('join.qrLabel', { address }));
     part(this, '.join-warning').textContent = isLoopbackOrigin(origin) ? this.t('join.loopback', { origin }) : '';
   }
 }

@@ -5,14 +5,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getRelativeLocaleUrl } from 'astro:i18n';
 import { getCourse } from '../../lib/course';
-import { locales, type Locale } from '../../lib/locales';
+import { localePagePaths, type Locale } from '../../lib/locales';
 import { markdownPassages } from '../../lib/passages';
 
 /** Built once per locale at build time: the passages change only when the lessons do. */
 export const prerender = true;
 
 /** One file per course locale. */
-export const getStaticPaths = (() => locales.map((locale) => ({ params: { locale } }))) satisfies GetStaticPaths;
+export const getStaticPaths = localePagePaths satisfies GetStaticPaths;
 
 /** Answers `{ locale, passages }`: every lesson's passages, in course order, linking to the sections of that locale's pages. */
 export const GET: APIRoute = async ({ params }) => {
