@@ -25,7 +25,8 @@ export function typedOrigin(text: string): TypedOrigin {
     return { ok: false, problem: 'not-an-address' };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: 'not-http' };
-  if (!url.hostname) return { ok: false, problem: 'not-an-address' };
+  // The URL parser percent-encodes what no host name may hold (`not an address` becomes `not%20an%20address`).
+  if (!/^(\[[\da-f:.]+\]|[a-z\d.-]+)$/i.test(url.hostname)) return { ok: false, problem: 'not-an-address' };
   return { ok: true, origin: url.origin };
 }
 

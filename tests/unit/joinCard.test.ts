@@ -65,3 +65,12 @@ describe('whether a page can reach a classroom', () => {
     expect(classroomReachProblem('https://course.example', 'https://class.example')).toBeUndefined();
   });
 });
+
+describe('a typed address that is no host at all', () => {
+  it('is refused, not percent-encoded into one', () => {
+    for (const text of ['not an address!!', 'my laptop:4400', 'http://exa mple:4321', 'host_with%:1']) expect(typedOrigin(text), text).toEqual({ ok: false, problem: 'not-an-address' });
+    expect(typedOrigin('192.168.1.20:4400')).toEqual({ ok: true, origin: 'http://192.168.1.20:4400' });
+    expect(typedOrigin('[fd00::1]:4400')).toEqual({ ok: true, origin: 'http://[fd00::1]:4400' });
+    expect(typedOrigin('bücher.example')).toEqual({ ok: true, origin: 'http://xn--bcher-kva.example' });
+  });
+});
