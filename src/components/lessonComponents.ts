@@ -1,5 +1,6 @@
 /** The components a lesson's MDX may use without importing them: the lesson vocabulary for authors. */
 import Aside from './course/Aside.astro';
+import BrowserModel from './languagemodel/BrowserModel.astro';
 import CodeBlock from './course/CodeBlock.astro';
 import OsTabs from './course/OsTabs.astro';
 import Tab from './course/Tab.astro';
@@ -26,4 +27,4 @@ import WebGpuStatus from './inference/WebGpuStatus.astro';
  * The MDX components map passed to every lesson: each tag an author may write, and `pre` so code blocks get copy
  * buttons. `<InstructorNote>` renders nothing here; the instructor view maps it to a visible note.
  */
-export const lessonComponents = { InstructorNote: OmittedInstructorNote, Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, ProviderBenchmark, OnnxInspector, EndpointPanel, ChatPlayground, ModelCompare, DecisionMatrix, HybridRouter, RagChat, OpenWebUiSetup, Quiz, Question, Option, Explanation, pre: CodeBlock };
+export const lessonComponents = { InstructorNote: OmittedInstructorNote, Aside, OsTabs, Tab, Checklist, Task, WebGpuStatus, DigitPad, BrowserModel, ProviderBenchmark, OnnxInspector, EndpointPanel, ChatPlayground, ModelCompare, DecisionMatrix, HybridRouter, RagChat, OpenWebUiSetup, Quiz, Question, Option, Explanation, pre: CodeBlock };

@@ -26,3 +26,8 @@ export function formatNumber(value: number, locale: string): string {
 export function asciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0)! - 0x0660) % 0x90));
 }
+
+/** A large count in the reader's short form: 135 M, 870 K (parameter counts). */
+export function formatCount(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+}

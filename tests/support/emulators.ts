@@ -7,3 +7,6 @@ export const emulatorPorts = {
   /** Gen-2 with permissive CORS, for pages that call it directly (a statically hosted course). */
   permissive: 5392,
 } as const;
+
+/** Where the stand-in for the Hugging Face Hub listens (see hubStandIn.ts); test builds point the site at it. */
+export const hubStandInPort = 5393;

@@ -52,6 +52,7 @@ const allowedImports: Record<string, readonly string[]> = {
   instructor: [],
   quiz: ['progress'],
   schedule: [],
+  languagemodel: ['chat', 'endpoint', 'inference'],
 };
 /** Shared modules sit directly in src/components and import no room. */
 const shared = '(shared)';

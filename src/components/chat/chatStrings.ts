@@ -15,7 +15,7 @@ export const chatPlaygroundKeys = ['chat.needsModel', ...streamedAnswerKeys] as 
 export type ChatPlaygroundKey = (typeof chatPlaygroundKeys)[number];
 
 /** What the model comparison's script says. */
-export const modelCompareKeys = ['compare.sameModel', 'compare.done', 'chat.needsModel', ...diagnosisKeys] as const satisfies readonly UiKey[];
+export const modelCompareKeys = ['compare.sameModel', 'compare.done', 'chat.needsModel', 'kind.browser', ...diagnosisKeys] as const satisfies readonly UiKey[];
 /** A key of `modelCompareKeys`. */
 export type ModelCompareKey = (typeof modelCompareKeys)[number];
 

@@ -3,6 +3,7 @@ import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { addRun, compareHistoryKey, compareRunEvent, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
 import { metricParts } from '../../lib/chatStream';
 import { formatMs } from '../../lib/formatting';
+import { inBrowserChoice, onInBrowserModel } from '../endpoint/browserEndpoint';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
 import { translateFrom, type Translate } from '../../lib/i18n';
@@ -25,8 +26,9 @@ class ModelCompare extends HTMLElement {
     this.t = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
     for (const control of this.querySelectorAll<HTMLTextAreaElement | HTMLInputElement | HTMLButtonElement>('textarea, input, .demo-start')) control.disabled = false;
-    this.fillModels(currentChoice());
-    onChoice((choice) => this.fillModels(choice));
+    this.fillModels();
+    onChoice(() => this.fillModels());
+    onInBrowserModel(() => this.fillModels());
     part(this, 'form').addEventListener('submit', (event) => {
       event.preventDefault();
       void this.run();
@@ -34,34 +36,56 @@ class ModelCompare extends HTMLElement {
     this.drawHistory(parseHistory(safeStorage.get(compareHistoryKey)));
   }
 
-  /** Offers the endpoint's models; picks a small loaded one first and a larger loaded one second. */
-  private fillModels(choice: EndpointChoice | undefined) {
+  /** Where the models come from: the endpoint panel's choice and, when one is loaded, the model in this tab. */
+  private sources(): EndpointChoice[] {
+    const panel = currentChoice();
+    const tab = inBrowserChoice();
+    return [...(panel && panel.kind !== 'browser' ? [panel] : []), ...(tab ? [tab] : [])];
+  }
+
+  /** Offers every source's chat models, grouped by source; picks the tab's model or a small one first and a larger one second. */
+  private fillModels() {
     const selects = parts<HTMLSelectElement>(this, '.compare-model');
-    const models = (choice?.models ?? []).filter((model) => !isEmbeddingModel(model.id));
-    const loaded = models.filter((model) => model.loaded !== false).map((model) => model.id);
+    const sources = this.sources();
+    const offered = sources.flatMap((source, index) =>
+      source.models.filter((model) => !isEmbeddingModel(model.id)).map((model) => ({ value: `${index}|${model.id}`, id: model.id, loaded: model.loaded !== false, source })),
+    );
+    const loaded = offered.filter((model) => model.loaded);
+    const inTab = loaded.find((model) => model.source.kind === 'browser');
+    const onServer = loaded.filter((model) => model.source.kind !== 'browser');
+    const first = inTab ?? onServer[0];
+    const second = onServer.find((model) => model !== first && /7b|8b|13b|14b/i.test(model.id)) ?? onServer.find((model) => model !== first);
     for (const [index, select] of selects.entries()) {
-      select.disabled = models.length === 0;
+      select.disabled = offered.length === 0;
       select.replaceChildren(
-        ...models.map((model) => {
-          const option = document.createElement('option');
-          option.value = option.textContent = model.id;
-          return option;
+        ...sources.map((source) => {
+          const group = document.createElement('optgroup');
+          group.label = source.kind === 'browser' ? this.t('kind.browser') : source.baseUrl;
+          group.append(...offered.filter((model) => model.source === source).map((model) => Object.assign(document.createElement('option'), { value: model.value, textContent: model.id })));
+          return group;
         }),
       );
-      const pick = index === 0 ? loaded[0] : (loaded.find((id) => /7b|8b|13b|14b/i.test(id)) ?? loaded[1]);
-      if (pick) select.value = pick;
+      const pick = index === 0 ? first : second;
+      if (pick) select.value = pick.value;
     }
+  }
+
+  /** The source and model an option stands for. */
+  private picked(value: string): { choice: EndpointChoice; model: string } | undefined {
+    const separator = value.indexOf('|');
+    const choice = this.sources()[Number(value.slice(0, separator))];
+    return choice && separator > 0 ? { choice, model: value.slice(separator + 1) } : undefined;
   }
 
   private async run() {
     const status = part(this, '.compare-status');
-    const choice = currentChoice();
-    const models = parts<HTMLSelectElement>(this, '.compare-model').map((select) => select.value);
-    if (!choice || models.some((model) => !model)) {
+    const values = parts<HTMLSelectElement>(this, '.compare-model').map((select) => select.value);
+    const targets = values.map((value) => this.picked(value));
+    if (targets.some((target) => !target)) {
       status.textContent = this.t('chat.needsModel');
       return;
     }
-    if (models[0] === models[1]) {
+    if (values[0] === values[1]) {
       status.textContent = this.t('compare.sameModel');
       return;
     }
@@ -75,9 +99,12 @@ class ModelCompare extends HTMLElement {
     showDiagnosis(diagnosis, undefined, undefined, this.t);
     answers.forEach((answer) => answer.replaceChildren());
     part(this, '.compare-table tbody').replaceChildren();
-    const runOne = async (model: string, index: number): Promise<ComparedModel> => {
+    let failed: EndpointChoice | undefined;
+    const runOne = async (target: { choice: EndpointChoice; model: string } | undefined, index: number): Promise<ComparedModel> => {
+      const { choice, model } = target!;
       const answer = answers[index]!;
       answer.setAttribute('aria-busy', 'true');
+      failed = choice;
       const result = await streamCompletion(choice, model, prompt, new AbortController().signal, (text) => renderMarkdown(answer, text));
       answer.setAttribute('aria-busy', 'false');
       void highlightCode(answer);
@@ -86,8 +113,8 @@ class ModelCompare extends HTMLElement {
     };
     try {
       const results: ComparedModel[] = [];
-      if (parallel) results.push(...(await Promise.all(models.map(runOne))));
-      else for (const [index, model] of models.entries()) results.push(await runOne(model, index));
+      if (parallel) results.push(...(await Promise.all(targets.map(runOne))));
+      else for (const [index, target] of targets.entries()) results.push(await runOne(target, index));
       const run: ComparisonRun = { at: new Date().toISOString(), results };
       const history = addRun(parseHistory(safeStorage.get(compareHistoryKey)), run);
       safeStorage.set(compareHistoryKey, JSON.stringify(history));
@@ -99,7 +126,7 @@ class ModelCompare extends HTMLElement {
       }
       this.dataset['complete'] = 'true';
     } catch (error) {
-      showDiagnosis(diagnosis, failureOf(error, choice), choice, this.t);
+      showDiagnosis(diagnosis, failureOf(error, failed), failed, this.t);
     } finally {
       button.disabled = false;
     }

@@ -7,9 +7,13 @@ import { translateFrom, type Translate } from '../../lib/i18n';
 import { part } from '../dom';
 import { readStrings } from '../strings';
 import { askBridgeForEndpoints } from './bridgeDiscovery';
+import { inBrowserChoice, onInBrowserModel } from './browserEndpoint';
 import { failureOf, showAddressProblem, showDiagnosis } from './diagnosisView';
 import type { EndpointPanelKey } from './endpointStrings';
 import { currentChoice, rememberedChoice, setChoice, setPanelApiKey, type EndpointChoice } from './endpointStore';
+
+/** The endpoint list's entry for the model loaded in this tab. */
+const inBrowserOption = 'browser';
 
 type Found = DiscoveredEndpoint | (Omit<DiscoveredEndpoint, 'foundBy'> & { foundBy: 'typed' });
 
@@ -25,7 +29,7 @@ class EndpointPanel extends HTMLElement {
     part(this, '.endpoint-rescan').addEventListener('click', () => void this.discover());
     part(this, '.endpoint-connect').addEventListener('click', () => void this.connectTyped());
     const endpointSelect = part<HTMLSelectElement>(this, '.endpoint-select');
-    endpointSelect.addEventListener('change', () => this.choose(Number(endpointSelect.value)));
+    endpointSelect.addEventListener('change', () => (endpointSelect.value === inBrowserOption ? this.chooseInBrowser() : this.choose(Number(endpointSelect.value))));
     const modelSelect = part<HTMLSelectElement>(this, '.endpoint-model');
     modelSelect.addEventListener('change', () => {
       const choice = currentChoice();
@@ -33,7 +37,28 @@ class EndpointPanel extends HTMLElement {
     });
     const keyField = part<HTMLInputElement>(this, '.endpoint-key');
     keyField.addEventListener('input', () => setPanelApiKey(keyField.value));
+    onInBrowserModel((choice) => {
+      this.renderEndpoints();
+      // A model loaded in the tab becomes the endpoint when there is no other (or it replaces the tab's previous one).
+      if (choice && (!currentChoice() || currentChoice()?.kind === 'browser')) this.chooseInBrowser();
+      else if (!choice && currentChoice()?.kind === 'browser') {
+        if (this.found[0]) this.choose(0);
+        else setChoice(undefined);
+      }
+    });
     void this.discover();
+  }
+
+  /** Chooses the model loaded in this tab for every chat demo. */
+  private chooseInBrowser() {
+    const choice = inBrowserChoice();
+    if (!choice) return;
+    part<HTMLSelectElement>(this, '.endpoint-select').value = inBrowserOption;
+    part<HTMLSelectElement>(this, '.endpoint-model').replaceChildren(Object.assign(document.createElement('option'), { value: choice.model, textContent: choice.model }));
+    this.state(this.t('endpoint.inBrowser', { model: choice.model ?? '' }));
+    this.dataset['connected'] = 'true';
+    showDiagnosis(part(this, '.diagnosis'), undefined, undefined, this.t);
+    setChoice(choice);
   }
 
   private state(text: string) {
@@ -53,6 +78,10 @@ class EndpointPanel extends HTMLElement {
       return;
     }
     this.renderEndpoints();
+    if (this.found.length === 0 && inBrowserChoice()) {
+      this.chooseInBrowser();
+      return;
+    }
     if (this.found.length === 0) {
       this.state(this.t(this.viaBridge ? 'endpoint.noneFound' : 'endpoint.noBridge'));
       setChoice(undefined);
@@ -115,14 +144,19 @@ class EndpointPanel extends HTMLElement {
   }
 
   private renderEndpoints() {
-    part<HTMLSelectElement>(this, '.endpoint-select').replaceChildren(
+    const select = part<HTMLSelectElement>(this, '.endpoint-select');
+    const chosen = select.value;
+    const inBrowser = inBrowserChoice();
+    select.replaceChildren(
       ...this.found.map((endpoint, index) =>
         Object.assign(document.createElement('option'), {
           value: String(index),
           textContent: `${this.kindLabel(endpoint)} — ${endpoint.baseUrl} (${this.t(`endpoint.foundBy.${endpoint.foundBy}`)})`,
         }),
       ),
+      ...(inBrowser ? [Object.assign(document.createElement('option'), { value: inBrowserOption, textContent: `${this.t('kind.browser')} — ${inBrowser.model}` })] : []),
     );
+    if ([...select.options].some((option) => option.value === chosen)) select.value = chosen;
   }
 
   private choose(index: number, preferredModel?: string) {

@@ -8,7 +8,8 @@ import { safeStorage } from '../../lib/safeStorage';
 /** An endpoint a demo can send to, and how to reach it. */
 export interface EndpointChoice {
   baseUrl: string;
-  kind: EndpointKind;
+  /** A kind of server, or 'browser': the model loaded in this tab. */
+  kind: EndpointKind | 'browser';
   generation?: 1 | 2 | undefined;
   models: EndpointModel[];
   model: string | undefined;

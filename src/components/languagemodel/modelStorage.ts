@@ -1,0 +1,31 @@
+/** The model files transformers.js keeps in Cache Storage: how much of each model is stored, and removing one. */
+import { isFileOf, type BrowserModel } from '../../lib/browserModels';
+
+/** The cache transformers.js stores model files in (its `env.cacheKey`). */
+const modelCacheName = 'transformers-cache';
+
+async function openModelCache(): Promise<Cache | undefined> {
+  return 'caches' in globalThis ? caches.open(modelCacheName).catch(() => undefined) : undefined;
+}
+
+/** Bytes stored per model (by repo), counting only the models in `catalog`. */
+export async function storedBytes(catalog: readonly BrowserModel[]): Promise<Map<string, number>> {
+  const stored = new Map<string, number>();
+  const cache = await openModelCache();
+  if (!cache) return stored;
+  for (const request of await cache.keys()) {
+    const model = catalog.find((entry) => isFileOf(entry, request.url));
+    if (!model) continue;
+    const response = await cache.match(request);
+    const bytes = Number(response?.headers.get('content-length')) || (await response?.clone().blob())?.size || 0;
+    stored.set(model.repo, (stored.get(model.repo) ?? 0) + bytes);
+  }
+  return stored;
+}
+
+/** Deletes every stored file of `model`. */
+export async function removeStoredModel(model: BrowserModel): Promise<void> {
+  const cache = await openModelCache();
+  if (!cache) return;
+  for (const request of await cache.keys()) if (isFileOf(model, request.url)) await cache.delete(request);
+}
