@@ -308,6 +308,8 @@ export const en = {
   'browserModel.storageUsage': 'This site uses {usage} of {quota} the browser allows it.',
   'browserModel.remove': 'Remove {model}',
   'browserModel.removed': '{model} was removed from this browser.',
+  'browserModel.maxTokens': 'Longest answer (tokens)',
+  'browserModel.temperature': 'Temperature (0 always picks the likeliest token)',
   'browserModel.examplePrompt': 'What is a small language model?',
   'browserModel.needsLoad': 'Load a model first.',
   'browserModel.error.download-failed': 'The model’s files could not be downloaded: {detail}. Check your connection and try again; once stored, the model also loads offline.',

@@ -101,6 +101,17 @@ export function isFileOf(model: Pick<BrowserModel, 'repo'>, url: string): boolea
   return path.startsWith(`/${model.repo}/resolve/`) || path.includes(`/models/${model.repo}/`);
 }
 
+/** The weights file transformers.js fetches for a dtype, in the Hub's layout. */
+export function weightsFile(dtype: ModelDtype): string {
+  return dtype === 'fp32' ? 'onnx/model.onnx' : `onnx/model_${dtype}.onnx`;
+}
+
+/** Whether the stored files (their addresses) hold `model`'s weights for `provider`, so loading it needs no download. */
+export function isStoredFor(model: BrowserModel, provider: Provider, storedUrls: readonly string[]): boolean {
+  const weights = weightsFile(model.dtype[provider]);
+  return storedUrls.some((url) => isFileOf(model, url) && new URL(url, 'http://cache.invalid').pathname.endsWith(`/${weights}`));
+}
+
 /** One file's download as transformers.js reports it. */
 export interface FileProgress {
   loaded: number;

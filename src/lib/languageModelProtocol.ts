@@ -11,7 +11,7 @@ export interface ModelLocation {
   repo: string;
   source: 'course' | 'hub';
   dtype: ModelDtype;
-  /** The site's models folder, absolute (`https://…/models/`). */
+  /** The site's models folder as a path (`/models/`): the library reads a full URL here as not local at all. */
   localModelPath: string;
   /** The Hub's address, ending in `/`. */
   hubHost: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import card from '../../src/data/tiny-model-card.json';
-import { checkSpace, courseModel, decoderShape, hubModels, isFileOf, isQuotaError, kvCacheBytes, noDownloads, tallyProgress } from '../../src/lib/browserModels';
+import { checkSpace, courseModel, decoderShape, hubModels, isFileOf, isQuotaError, isStoredFor, kvCacheBytes, noDownloads, tallyProgress, weightsFile } from '../../src/lib/browserModels';
 
 describe('the browser model list', () => {
   it('offers the course model first, then Hub models smallest first, each with its size and what it is for', () => {
@@ -77,5 +77,19 @@ describe('memory', () => {
   it("reads GPT-2's names, and gives up on a config without a shape", () => {
     expect(decoderShape({ n_layer: 2, n_head: 2, n_embd: 64 })).toEqual({ layers: 2, kvHeads: 2, headDim: 32 });
     expect(decoderShape({ model_type: 'bert' })).toBeUndefined();
+  });
+});
+
+describe('isStoredFor', () => {
+  const smol = hubModels[0]!;
+  const base = `https://huggingface.co/${smol.repo}/resolve/main`;
+  it("is true only when the provider's weights file is stored", () => {
+    const urls = [`${base}/config.json`, `${base}/tokenizer.json`, `${base}/onnx/model_q4f16.onnx`];
+    expect(isStoredFor(smol, 'webgpu', urls)).toBe(true);
+    expect(isStoredFor(smol, 'wasm', urls)).toBe(false);
+    expect(isStoredFor(smol, 'webgpu', urls.slice(0, 2))).toBe(false);
+  });
+  it("names the Hub's weights files by dtype", () => {
+    expect([weightsFile('fp32'), weightsFile('q4'), weightsFile('q4f16')]).toEqual(['onnx/model.onnx', 'onnx/model_q4.onnx', 'onnx/model_q4f16.onnx']);
   });
 });

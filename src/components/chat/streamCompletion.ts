@@ -26,6 +26,8 @@ export async function streamCompletion(
   prompt: string | readonly ChatMessage[],
   signal: AbortSignal,
   onText: (text: string) => void,
+  /** Sampling settings, when the demo lets the learner choose them; else the server's defaults. */
+  sampling: { maxTokens?: number; temperature?: number } = {},
 ): Promise<StreamResult> {
   const client = await openAiClientFor(choice);
   const startedAt = performance.now();
@@ -35,7 +37,14 @@ export async function streamCompletion(
   let reportedTokens: number | undefined;
   let finished = false;
   const stream = await client.chat.completions.create(
-    { model, messages: typeof prompt === 'string' ? [{ role: 'user', content: prompt }] : [...prompt], stream: true, stream_options: { include_usage: true } },
+    {
+      model,
+      messages: typeof prompt === 'string' ? [{ role: 'user', content: prompt }] : [...prompt],
+      stream: true,
+      stream_options: { include_usage: true },
+      ...(sampling.maxTokens === undefined ? {} : { max_tokens: sampling.maxTokens }),
+      ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
+    },
     { signal },
   );
   try {

@@ -3,7 +3,7 @@
  * in the worker with a bar per file and in total, chat with it (streamed, timed, stoppable), offer it to
  * every chat demo as "In this browser", and list or remove what the browser stores.
  */
-import { checkSpace, decoderShape, kvCacheBytes, noDownloads, tallyProgress, type BrowserModel as CatalogModel, type DownloadTally } from '../../lib/browserModels';
+import { checkSpace, decoderShape, isStoredFor, kvCacheBytes, noDownloads, tallyProgress, type BrowserModel as CatalogModel, type DownloadTally } from '../../lib/browserModels';
 import { formatBytes, formatMs } from '../../lib/formatting';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import type { Provider } from '../../lib/inferenceProtocol';
@@ -16,7 +16,7 @@ import { ProviderChoice } from '../inference/providerChoice';
 import { readStrings } from '../strings';
 import type { BrowserModelKey } from './languageModelStrings';
 import { generateText, LanguageModelError, loadLanguageModel, unloadLanguageModel } from './languageModelClient';
-import { removeStoredModel, storedBytes } from './modelStorage';
+import { removeStoredModel, storedModels, type StoredModel } from './modelStorage';
 
 /** Bytes per KV-cache value: fp16 for the Hub's q4f16 models on WebGPU, fp32 otherwise. */
 const kvValueBytes = (model: CatalogModel, provider: Provider) => (model.dtype[provider] === 'q4f16' ? 2 : 4);
@@ -26,7 +26,7 @@ class BrowserModelDemo extends HTMLElement {
   private locale = 'en';
   private catalog: CatalogModel[] = [];
   private loaded: CatalogModel | undefined;
-  private stored = new Map<string, number>();
+  private stored = new Map<string, StoredModel>();
   private providers!: ProviderChoice;
 
   connectedCallback() {
@@ -34,7 +34,7 @@ class BrowserModelDemo extends HTMLElement {
     this.locale = this.dataset['locale'] ?? 'en';
     this.catalog = JSON.parse(this.dataset['catalog'] ?? '[]') as CatalogModel[];
     this.providers = new ProviderChoice(this);
-    for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLTextAreaElement>('.browser-model-pick input, .provider-choice input, .browser-model-load, textarea, .demo-start'))
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLTextAreaElement>('.browser-model-pick input, .provider-choice input, .browser-model-load, .browser-model-sampling input, textarea, .demo-start'))
       control.disabled = false;
     part(this, '.browser-model-load').addEventListener('click', () => void this.load());
     part(this, '.browser-model-unload').addEventListener('click', () => void this.unload());
@@ -47,9 +47,16 @@ class BrowserModelDemo extends HTMLElement {
         return;
       }
       const prompt = part<HTMLTextAreaElement>(this, 'textarea').value;
-      void answer.run((signal, show) => streamCompletion(choice, choice.model!, prompt, signal, show), choice);
+      const sampling = { maxTokens: this.numberIn('.browser-model-max-tokens'), temperature: this.numberIn('.browser-model-temperature') };
+      void answer.run((signal, show) => streamCompletion(choice, choice.model!, prompt, signal, show, sampling), choice);
     });
     void this.refreshStorage();
+  }
+
+  /** A number field's value, kept within its min and max. */
+  private numberIn(selector: string): number {
+    const field = part<HTMLInputElement>(this, selector);
+    return Math.min(Number(field.max), Math.max(Number(field.min), Number(field.value) || Number(field.defaultValue)));
   }
 
   private chosenModel(): CatalogModel {
@@ -69,7 +76,7 @@ class BrowserModelDemo extends HTMLElement {
 
   /** Asks before a download from elsewhere; resolves whether the learner agreed. Refuses at once when there is no room. */
   private async confirmDownload(model: CatalogModel, provider: Provider): Promise<boolean> {
-    if (model.source === 'course' || (this.stored.get(model.repo) ?? 0) >= model.downloadBytes[provider] * 0.9) return true;
+    if (model.source === 'course' || isStoredFor(model, provider, this.stored.get(model.repo)?.urls ?? [])) return true;
     if (!navigator.onLine) {
       this.showError(this.t('browserModel.error.offline'));
       return false;
@@ -115,7 +122,7 @@ class BrowserModelDemo extends HTMLElement {
         repo: model.repo,
         source: model.source,
         dtype: model.dtype[provider],
-        localModelPath: new URL(this.dataset['modelsPath'] ?? '/models/', location.href).href,
+        localModelPath: this.dataset['modelsPath'] ?? '/models/',
         hubHost: this.dataset['hub'] ?? 'https://huggingface.co/',
       };
       const info = await loadLanguageModel(
@@ -208,10 +215,10 @@ class BrowserModelDemo extends HTMLElement {
 
   /** Lists what the browser stores per model, with a Remove button each, and marks stored models in the picker. */
   private async refreshStorage() {
-    this.stored = await storedBytes(this.catalog).catch(() => new Map<string, number>());
+    this.stored = await storedModels(this.catalog).catch(() => new Map<string, StoredModel>());
     const list = part(this, '.browser-model-stored');
     const items = this.catalog
-      .filter((model) => (this.stored.get(model.repo) ?? 0) > 0)
+      .filter((model) => this.stored.has(model.repo))
       .map((model) => {
         const item = document.createElement('li');
         const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: this.t('browserModel.remove', { model: model.id }) });
@@ -221,13 +228,13 @@ class BrowserModelDemo extends HTMLElement {
           this.state(this.t('browserModel.removed', { model: model.id }));
           await this.refreshStorage();
         });
-        item.append(`${model.id}: ${formatBytes(this.stored.get(model.repo) ?? 0, this.locale)} `, remove);
+        item.append(`${model.id}: ${formatBytes(this.stored.get(model.repo)?.bytes ?? 0, this.locale)} `, remove);
         return item;
       });
     list.replaceChildren(...items);
     part(this, '.browser-model-stored-empty').hidden = items.length > 0;
     for (const marker of parts(this, '.browser-model-stored-mark')) {
-      const bytes = this.stored.get(marker.dataset['repo'] ?? '') ?? 0;
+      const bytes = this.stored.get(marker.dataset['repo'] ?? '')?.bytes ?? 0;
       marker.textContent = bytes > 0 ? ` · ${this.t('browserModel.stored', { size: formatBytes(bytes, this.locale) })}` : '';
     }
     const estimate = await navigator.storage?.estimate?.().catch(() => undefined);

@@ -8,9 +8,15 @@ async function openModelCache(): Promise<Cache | undefined> {
   return 'caches' in globalThis ? caches.open(modelCacheName).catch(() => undefined) : undefined;
 }
 
-/** Bytes stored per model (by repo), counting only the models in `catalog`. */
-export async function storedBytes(catalog: readonly BrowserModel[]): Promise<Map<string, number>> {
-  const stored = new Map<string, number>();
+/** What the browser stores of one model: its files' addresses and their bytes. */
+export interface StoredModel {
+  urls: string[];
+  bytes: number;
+}
+
+/** What is stored per model (by repo), counting only the models in `catalog`. */
+export async function storedModels(catalog: readonly BrowserModel[]): Promise<Map<string, StoredModel>> {
+  const stored = new Map<string, StoredModel>();
   const cache = await openModelCache();
   if (!cache) return stored;
   for (const request of await cache.keys()) {
@@ -18,7 +24,8 @@ export async function storedBytes(catalog: readonly BrowserModel[]): Promise<Map
     if (!model) continue;
     const response = await cache.match(request);
     const bytes = Number(response?.headers.get('content-length')) || (await response?.clone().blob())?.size || 0;
-    stored.set(model.repo, (stored.get(model.repo) ?? 0) + bytes);
+    const entry = stored.get(model.repo) ?? { urls: [], bytes: 0 };
+    stored.set(model.repo, { urls: [...entry.urls, request.url], bytes: entry.bytes + bytes });
   }
   return stored;
 }

@@ -1,0 +1,22 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium.ts';
+const browser = await chromium.launch(chromiumLaunchOptions());
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('requestfailed', (r) => console.log('failed', r.url(), r.failure()?.errorText));
+page.context().on('request', (r) => { if (!/\.(css|svg|woff2?)$/.test(r.url())) console.log('req', r.url().slice(0, 120)); });
+page.on('worker', (w) => { console.log('worker', w.url()); w.on('console', (m) => console.log('wconsole', m.text().slice(0, 300))); });
+await page.goto('http://localhost:4322/en/module-08/04-cutting-edge-models/');
+const demo = page.locator('browser-model');
+await demo.scrollIntoViewIfNeeded();
+await page.waitForTimeout(1000);
+await demo.locator('.provider-choice input[value="webgpu"]').check();
+await demo.locator('.browser-model-load').click();
+await page.waitForTimeout(8000);
+await demo.locator('textarea').fill('Overview');
+await demo.locator('.demo-start').click();
+for (let i = 0; i < 8; i++) { await page.waitForTimeout(5000); console.log(i, (await demo.locator('.chat-answer').innerText()).length, await demo.locator('.chat-metrics').innerText()); }
+console.log('ANSWER', await demo.locator('.chat-answer').innerText(), '|', await demo.locator('.answer-status').innerText(), '|', await demo.locator('.diagnosis').innerText());
+console.log('STATE', await demo.locator('.browser-model-state').innerText(), '|', await demo.locator('.browser-model-error').innerText(), '|', await demo.locator('.browser-model-total-text').innerText());
+await browser.close();
