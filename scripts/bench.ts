@@ -3,8 +3,9 @@
  * loads before any demo is used; then, in headless Chromium with WebGPU (SwiftShader here), the digit
  * model's held-out accuracy through the real browser pipeline, cold and warm time from "start" to the
  * first prediction, and the provider benchmark's figures; the bridge's overhead; and retrieval quality
- * (hit@3 over a question set) and search latency for the RAG chat; and the classroom under a room's load.
- * Run with `npm run bench`, or `npm run bench -- retrieval` or `npm run bench -- classroom` for those alone.
+ * (hit@3 over a question set) and search latency for the RAG chat; the language model in the browser
+ * (benchBrowserModel.ts); and the classroom under a room's load. Run with `npm run bench`, or
+ * `npm run bench -- retrieval`, `-- browser-model` (after a build) or `-- classroom` for those alone.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { summarize } from '../src/lib/benchmarkStats.ts';
 import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 import { retrievalQuality } from '../tests/support/retrievalQuestions.ts';
 import { createPassageIndex } from '../src/lib/passageSearch.ts';
+import { benchBrowserModel } from './benchBrowserModel.ts';
 import { benchClassroom } from './benchClassroom.ts';
 
 const outDir = 'dist/client';
@@ -218,6 +220,7 @@ function benchRetrieval() {
 
 if (process.argv[2] === 'retrieval') benchRetrieval();
 else if (process.argv[2] === 'classroom') await benchClassroom();
+else if (process.argv[2] === 'browser-model') await benchBrowserModel();
 else {
   const buildSeconds = timeBuild();
   console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
@@ -227,6 +230,7 @@ else {
   }
   benchRetrieval();
   await benchInference();
+  await benchBrowserModel();
   await benchBridge();
   await benchClassroom();
 }

@@ -56,7 +56,8 @@ class BrowserModelDemo extends HTMLElement {
   /** A number field's value, kept within its min and max. */
   private numberIn(selector: string): number {
     const field = part<HTMLInputElement>(this, selector);
-    return Math.min(Number(field.max), Math.max(Number(field.min), Number(field.value) || Number(field.defaultValue)));
+    const value = field.value.trim() === '' || !Number.isFinite(Number(field.value)) ? Number(field.defaultValue) : Number(field.value);
+    return Math.min(Number(field.max), Math.max(Number(field.min), value));
   }
 
   private chosenModel(): CatalogModel {
