@@ -6,11 +6,13 @@ ChatML chat template, trained for a few minutes on the course's own lesson text 
 Arabic (src/content/sessions). It shows the mechanics of a language model in the browser (tokens, sampling,
 the KV cache, speed); it knows nothing beyond the lesson and writes plausible-looking course prose, not answers.
 
-Data: every lesson section (split at '## ' headings) with its MDX markup stripped. Every tenth section is held
-out and never trained on; the held-out perplexity in the model card is measured on those. Fixed seeds; CPU.
+Data: every paragraph of every lesson section (split at '## ' headings), MDX markup stripped; every tenth
+paragraph is held out and never trained on, and the held-out perplexity in the model card is measured on
+those. Fixed seeds; CPU.
 
 Why Python: as for the digit model (scripts/train-digit-model.py), PyTorch from Debian (python3-torch,
 python3-onnx, python3-regex) is the only trainer that installs here; transformers.js then runs the result.
+Install libopenblas0-pthread too: Debian's default reference BLAS makes training twenty times slower.
 
 Writes public/models/course-tiny-chat/ (config.json, generation_config.json, tokenizer.json,
 tokenizer_config.json, onnx/model.onnx, README.md) and src/data/tiny-model-card.json.
@@ -41,7 +43,7 @@ SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
 HIDDEN, LAYERS, HEADS, KV_HEADS, INTERMEDIATE = 128, 4, 4, 2, 352
 HEAD_DIM = HIDDEN // HEADS
 CONTEXT = 256
-STEPS = int(os.environ.get("STEPS", "1500"))
+STEPS = int(os.environ.get("STEPS", "800"))
 BATCH, SEQUENCE = 16, 128
 LEARNING_RATE = 3e-3
 # GPT-2's pre-tokenizer pattern, as Hugging Face's ByteLevel pre-tokenizer applies it.
