@@ -319,6 +319,8 @@ export const ar: Partial<Dictionary> = {
   'browserModel.error.generate-failed': 'فشل النموذج أثناء كتابة الإجابة: {detail}. حاول مرة أخرى، أو حمّله على المزوّد الآخر.',
   'browserModel.error.not-loaded': 'لم يعد النموذج محمَّلًا. حمّله مرة أخرى.',
   'browserModel.error.offline': 'أنت غير متصل بالإنترنت، وهذا النموذج غير مخزَّن في هذا المتصفح بعد. اتصل مرة واحدة لتنزيله؛ وبعدها يُحمَّل دون اتصال.',
+  'browserModel.maxTokens': 'أطول إجابة (بالرموز)',
+  'browserModel.temperature': 'درجة الحرارة (عند 0 يُختار الرمز الأرجح دائمًا)',
   'chat.examplePrompt': 'اذكر خمس فوائد لتشغيل استدلال الذكاء الاصطناعي على الجهاز نفسه.',
   'compare.examplePrompt': 'اشرح في ثلاث جمل لماذا تناسب نماذج اللغة الصغيرة الأجهزة الطرفية.',
   'router.examplePrompt': 'اكتب دالة بلغة بايثون تتحقق مما إذا كان منفذ TCP معيّن متاحًا.',
