@@ -310,6 +310,7 @@ export const en = {
   'browserModel.removed': '{model} was removed from this browser.',
   'browserModel.maxTokens': 'Longest answer (tokens)',
   'browserModel.temperature': 'Temperature (0 always picks the likeliest token)',
+  'diagnosis.inBrowser': 'The model in this browser tab could not answer: {detail}. Load it again in Part 4 (“A language model in this browser tab”), or choose a server in the endpoint panel.',
   'browserModel.examplePrompt': 'What is a small language model?',
   'browserModel.needsLoad': 'Load a model first.',
   'browserModel.error.download-failed': 'The model’s files could not be downloaded: {detail}. Check your connection and try again; once stored, the model also loads offline.',

@@ -94,16 +94,6 @@ export function usageChunk(identity: CompletionIdentity, promptTokens: number, c
   };
 }
 
-/** A whole (non-streamed) `chat.completion`. */
-export function completion(identity: CompletionIdentity, text: string, finishReason: FinishReason, promptTokens: number, completionTokens: number) {
-  return {
-    ...identity,
-    object: 'chat.completion',
-    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason }],
-    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
-  };
-}
-
 /** The `/v1/models` listing of the models loaded in this tab. */
 export function modelsListing(ids: readonly string[]) {
   return { object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'this-browser' })) };

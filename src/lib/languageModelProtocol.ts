@@ -22,7 +22,8 @@ export type LanguageModelRequest =
   | { kind: 'locate' }
   | { kind: 'load'; location: ModelLocation; provider: Provider; wasmBinary: ArrayBuffer }
   | { kind: 'generate'; messages: TemplateMessage[]; maxNewTokens: number; temperature: number; topP: number }
-  | { kind: 'stop' }
+  /** Stops one generation (running or still queued), or, without an id, the running one. */
+  | { kind: 'stop'; generation?: number }
   | { kind: 'unload' };
 
 /** A loaded model: its provider, how long loading took and its shape (from `config.json`). */

@@ -48,7 +48,7 @@ class ModelCompare extends HTMLElement {
     const selects = parts<HTMLSelectElement>(this, '.compare-model');
     const sources = this.sources();
     const offered = sources.flatMap((source, index) =>
-      source.models.filter((model) => !isEmbeddingModel(model.id)).map((model) => ({ value: `${index}|${model.id}`, id: model.id, loaded: model.loaded !== false, source })),
+      source.models.filter((model) => !isEmbeddingModel(model.id)).map((model) => ({ sourceIndex: index, id: model.id, loaded: model.loaded !== false, source })),
     );
     const loaded = offered.filter((model) => model.loaded);
     const inTab = loaded.find((model) => model.source.kind === 'browser');
@@ -61,31 +61,39 @@ class ModelCompare extends HTMLElement {
         ...sources.map((source) => {
           const group = document.createElement('optgroup');
           group.label = source.kind === 'browser' ? this.t('kind.browser') : source.baseUrl;
-          group.append(...offered.filter((model) => model.source === source).map((model) => Object.assign(document.createElement('option'), { value: model.value, textContent: model.id })));
+          group.append(
+            ...offered
+              .filter((model) => model.source === source)
+              .map((model) => {
+                const option = Object.assign(document.createElement('option'), { value: model.id, textContent: model.id });
+                option.dataset['source'] = String(model.sourceIndex);
+                return option;
+              }),
+          );
           return group;
         }),
       );
       const pick = index === 0 ? first : second;
-      if (pick) select.value = pick.value;
+      const option = [...select.options].find((candidate) => candidate.value === pick?.id && candidate.dataset['source'] === String(pick?.sourceIndex));
+      if (option) option.selected = true;
     }
   }
 
-  /** The source and model an option stands for. */
-  private picked(value: string): { choice: EndpointChoice; model: string } | undefined {
-    const separator = value.indexOf('|');
-    const choice = this.sources()[Number(value.slice(0, separator))];
-    return choice && separator > 0 ? { choice, model: value.slice(separator + 1) } : undefined;
+  /** The source and model a select has chosen (its option carries the source's index). */
+  private picked(select: HTMLSelectElement): { choice: EndpointChoice; model: string } | undefined {
+    const option = select.selectedOptions[0];
+    const choice = option && this.sources()[Number(option.dataset['source'])];
+    return choice && option.value ? { choice, model: option.value } : undefined;
   }
 
   private async run() {
     const status = part(this, '.compare-status');
-    const values = parts<HTMLSelectElement>(this, '.compare-model').map((select) => select.value);
-    const targets = values.map((value) => this.picked(value));
+    const targets = parts<HTMLSelectElement>(this, '.compare-model').map((select) => this.picked(select));
     if (targets.some((target) => !target)) {
       status.textContent = this.t('chat.needsModel');
       return;
     }
-    if (values[0] === values[1]) {
+    if (targets[0]!.choice === targets[1]!.choice && targets[0]!.model === targets[1]!.model) {
       status.textContent = this.t('compare.sameModel');
       return;
     }
@@ -104,8 +112,10 @@ class ModelCompare extends HTMLElement {
       const { choice, model } = target!;
       const answer = answers[index]!;
       answer.setAttribute('aria-busy', 'true');
-      failed = choice;
-      const result = await streamCompletion(choice, model, prompt, new AbortController().signal, (text) => renderMarkdown(answer, text));
+      const result = await streamCompletion(choice, model, prompt, new AbortController().signal, (text) => renderMarkdown(answer, text)).catch((error: unknown) => {
+        failed ??= choice; // the first to fail is the one Promise.all reports
+        throw error;
+      });
       answer.setAttribute('aria-busy', 'false');
       void highlightCode(answer);
       this.addRow({ model, metrics: result.metrics });

@@ -46,7 +46,7 @@ class OpenWebUiSetupElement extends HTMLElement {
   }
 
   private followChoice(choice: EndpointChoice | undefined) {
-    if (!choice) return;
+    if (!choice || choice.kind === 'browser') return; // Open WebUI, a container, cannot reach a model inside this tab
     this.endpointField().value = choice.baseUrl;
     this.render();
   }
@@ -92,7 +92,8 @@ class OpenWebUiSetupElement extends HTMLElement {
     }
     showDiagnosis(diagnosis, undefined, undefined, this.t);
     const endpoint = address.origin;
-    const chosen = currentChoice();
+    const panelChoice = currentChoice();
+    const chosen = panelChoice?.kind === 'browser' ? undefined : panelChoice;
     // Another address than the chosen endpoint gets no key: the panel's key belongs to that endpoint alone.
     const probe: EndpointChoice = { kind: 'openai-compatible', models: [], model: undefined, viaBridge: await pageHasBridge(), ...chosen, baseUrl: endpoint, ...(chosen?.baseUrl === endpoint ? {} : { apiKey: '' }) };
     try {

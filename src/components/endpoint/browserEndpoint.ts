@@ -5,7 +5,6 @@
  * <browser-model>; this module only knows what it can do.
  */
 import {
-  completion,
   completionChunk,
   errorBody,
   modelsListing,
@@ -57,18 +56,22 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 function streamed(model: InBrowserModel, request: GenerationRequest, signal: AbortSignal): Response {
   const identity = { id: `chatcmpl-browser-${Date.now().toString(36)}`, model: request.model, created: Math.floor(Date.now() / 1000) };
   const encoder = new TextEncoder();
+  let open = true;
   const body = new ReadableStream<Uint8Array>({
+    cancel() {
+      open = false; // the SDK stopped reading (Stop): late tokens go nowhere
+    },
     async start(controller) {
-      const send = (frame: string) => controller.enqueue(encoder.encode(frame));
+      const send = (frame: string) => open && controller.enqueue(encoder.encode(frame));
       try {
         send(sseFrame(completionChunk(identity, { role: 'assistant' })));
         const done = await model.generate(request, signal, (piece) => send(sseFrame(completionChunk(identity, { content: piece }))));
         send(sseFrame(completionChunk(identity, {}, done.finishReason)));
         if (request.includeUsage) send(sseFrame(usageChunk(identity, done.promptTokens, done.completionTokens)));
         send(sseDone);
-        controller.close();
+        if (open) controller.close();
       } catch (error) {
-        controller.error(error);
+        if (open) controller.error(error);
       }
     },
   });
@@ -90,9 +93,7 @@ export async function inBrowserFetch(input: string | URL | Request, init?: Reque
   if ('error' in parsed) return json(400, errorBody(parsed.error));
   if (!model || model.id !== parsed.model) return json(404, errorBody(`model ${parsed.model} is not loaded in this tab`, 'model_not_found'));
   const signal = init.signal ?? new AbortController().signal;
-  if (parsed.stream) return streamed(model, parsed, signal);
-  let text = '';
-  const identity = { id: `chatcmpl-browser-${Date.now().toString(36)}`, model: parsed.model, created: Math.floor(Date.now() / 1000) };
-  const done = await model.generate(parsed, signal, (piece) => (text += piece));
-  return json(200, completion(identity, text, done.finishReason, done.promptTokens, done.completionTokens));
+  // Every demo streams; a whole answer at once would only hide the tab's speed.
+  if (!parsed.stream) return json(400, errorBody('this tab answers streamed requests only (stream: true)'));
+  return streamed(model, parsed, signal);
 }

@@ -29,6 +29,10 @@ export function showDiagnosis(container: HTMLElement, failure: FailedRequest | u
     container.hidden = true;
     return;
   }
+  if (choice?.kind === 'browser') {
+    fill(container, 'in-browser', t('diagnosis.inBrowser', { detail: failure.message }), undefined); // no server, no command
+    return;
+  }
   const kind = diagnose(failure);
   const model = choice?.model ?? '';
   // The CLI takes an alias or a full id; gen-2 servers do not report aliases, so the id it is.

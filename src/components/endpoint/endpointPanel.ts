@@ -43,7 +43,12 @@ class EndpointPanel extends HTMLElement {
       if (choice && (!currentChoice() || currentChoice()?.kind === 'browser')) this.chooseInBrowser();
       else if (!choice && currentChoice()?.kind === 'browser') {
         if (this.found[0]) this.choose(0);
-        else setChoice(undefined);
+        else {
+          delete this.dataset['connected'];
+          part<HTMLSelectElement>(this, '.endpoint-model').replaceChildren();
+          this.state(this.t(this.viaBridge ? 'endpoint.noneFound' : 'endpoint.noBridge'));
+          setChoice(undefined);
+        }
       }
     });
     void this.discover();

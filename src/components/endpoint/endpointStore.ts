@@ -33,7 +33,8 @@ export function currentChoice(): EndpointChoice | undefined {
 /** Chooses an endpoint (or none) for every demo on the page, and remembers it for the next visit. */
 export function setChoice(choice: EndpointChoice | undefined): void {
   current = choice;
-  if (choice) safeStorage.set(storageKey, JSON.stringify({ baseUrl: choice.baseUrl, model: choice.model }));
+  // The tab's model is gone on the next visit: remember servers only.
+  if (choice && choice.kind !== 'browser') safeStorage.set(storageKey, JSON.stringify({ baseUrl: choice.baseUrl, model: choice.model }));
   for (const listener of listeners) listener(choice);
 }
 

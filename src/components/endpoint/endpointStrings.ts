@@ -4,7 +4,7 @@ import { diagnosisTextKeys } from '../../lib/endpointDiagnosis';
 import type { UiKey } from '../../lib/i18n';
 
 /** The diagnoses an endpoint demo may show (see src/lib/endpointDiagnosis.ts), and the note when the fix cannot be a command. */
-export const diagnosisKeys = [...diagnosisTextKeys, 'diagnosis.unquotableModel'] as const satisfies readonly UiKey[];
+export const diagnosisKeys = [...diagnosisTextKeys, 'diagnosis.unquotableModel', 'diagnosis.inBrowser'] as const satisfies readonly UiKey[];
 /** A key of `diagnosisKeys`. */
 export type DiagnosisKey = (typeof diagnosisKeys)[number];
 

@@ -98,21 +98,26 @@ class BrowserModelDemo extends HTMLElement {
     dialog.hidden = false;
     const yes = part<HTMLButtonElement>(dialog, '.browser-model-confirm-yes');
     yes.focus();
+    const no = part<HTMLButtonElement>(dialog, '.browser-model-confirm-no');
+    const answered = new AbortController();
     const agreed = await new Promise<boolean>((resolve) => {
-      yes.addEventListener('click', () => resolve(true), { once: true });
-      part(dialog, '.browser-model-confirm-no').addEventListener('click', () => resolve(false), { once: true });
+      yes.addEventListener('click', () => resolve(true), { signal: answered.signal });
+      no.addEventListener('click', () => resolve(false), { signal: answered.signal });
     });
+    answered.abort();
     dialog.hidden = true;
+    part<HTMLButtonElement>(this, '.browser-model-load').focus();
     if (agreed) void navigator.storage?.persist?.().catch(() => false); // ask the browser not to evict a large download
     return agreed;
   }
 
   private async load() {
-    const model = this.chosenModel();
-    const provider = await this.providers.chosen();
     const loadButton = part<HTMLButtonElement>(this, '.browser-model-load');
+    if (loadButton.disabled) return;
+    loadButton.disabled = true; // before anything is awaited, so a double click loads once
+    const model = this.chosenModel();
     this.showError(undefined);
-    loadButton.disabled = true;
+    const provider = await this.providers.chosen();
     try {
       if (!(await this.confirmDownload(model, provider))) return;
       await this.unload(false);
@@ -131,7 +136,7 @@ class BrowserModelDemo extends HTMLElement {
         provider,
         ({ loaded, total }) => this.drawTotal(this.t('demo.downloadingRuntime', { loaded: formatBytes(loaded, this.locale), total: total ? formatBytes(total, this.locale) : '?' }), loaded, total),
         (event) => {
-          if (event.status === 'ready') this.state(this.t('browserModel.preparing', { model: model.id, provider: this.t(`provider.${provider}`) }));
+          if (event.status === 'done' && event.file?.endsWith('.onnx')) this.state(this.t('browserModel.preparing', { model: model.id, provider: this.t(`provider.${provider}`) }));
           tally = tallyProgress(tally, event);
           this.drawFiles(tally);
         },
@@ -211,6 +216,7 @@ class BrowserModelDemo extends HTMLElement {
     await unloadLanguageModel();
     part<HTMLButtonElement>(this, '.browser-model-unload').hidden = true;
     part(this, '.browser-model-size').textContent = '';
+    part(this, '.browser-model-runtime').textContent = '';
     if (say) this.state(this.t('browserModel.unloaded'));
   }
 

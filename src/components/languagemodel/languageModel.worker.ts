@@ -22,6 +22,9 @@ const scope = self as unknown as {
 
 let loaded: Loaded | undefined;
 let stopping: InterruptableStoppingCriteria | undefined;
+/** The generation running now, and those stopped while still waiting in the queue. */
+let generating: number | undefined;
+const stoppedBeforeStart = new Set<number>();
 
 class RequestError extends Error {
   constructor(
@@ -35,7 +38,7 @@ class RequestError extends Error {
 function loadFailure(error: unknown): RequestError {
   if (isQuotaError(error)) return new RequestError('storage-full', error);
   const message = String(error);
-  return new RequestError(/fetch|network|HTTP|40\d|50\d|Could not locate file/i.test(message) ? 'download-failed' : 'load-failed', error);
+  return new RequestError(/fetch|network|\bHTTP\b|\b[45]0\d\b|Could not locate file/i.test(message) ? 'download-failed' : 'load-failed', error);
 }
 
 async function handle(id: number, request: LanguageModelRequest): Promise<LanguageModelReplies[keyof LanguageModelReplies]> {
@@ -76,12 +79,14 @@ async function handle(id: number, request: LanguageModelRequest): Promise<Langua
       };
     }
     case 'generate': {
+      if (stoppedBeforeStart.delete(id)) return { promptTokens: 0, completionTokens: 0, finishReason: 'stop', interrupted: true };
       if (!loaded) throw new RequestError('not-loaded', 'no model is loaded');
       const { tokenizer, model } = loaded;
       let completionTokens = 0;
       try {
         const inputs = tokenizer.apply_chat_template(request.messages, { add_generation_prompt: true, return_dict: true }) as { input_ids: { dims: number[] } };
         stopping = new InterruptableStoppingCriteria();
+        generating = id;
         const streamer = new TextStreamer(tokenizer, {
           skip_prompt: true,
           skip_special_tokens: true,
@@ -108,10 +113,12 @@ async function handle(id: number, request: LanguageModelRequest): Promise<Langua
         throw new RequestError('generate-failed', error);
       } finally {
         stopping = undefined;
+        generating = undefined;
       }
     }
     case 'stop':
-      stopping?.interrupt();
+      if (request.generation === undefined || request.generation === generating) stopping?.interrupt();
+      else stoppedBeforeStart.add(request.generation);
       return null;
     case 'unload':
       await unload();
@@ -125,7 +132,7 @@ async function unload() {
   await previous?.model.dispose();
 }
 
-// Generations run one at a time (one GPU device, one KV cache); stop and unload are answered at once.
+// Loads and generations run one at a time (one GPU device, one KV cache); a stop is answered at once.
 let queue: Promise<unknown> = Promise.resolve();
 scope.addEventListener('message', (event) => {
   const { id, request } = event.data;

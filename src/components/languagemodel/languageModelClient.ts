@@ -40,11 +40,23 @@ function started(): Worker {
       else entry.reject(new LanguageModelError(message.code, message.message));
     }
   });
+  // A worker that fails to start or dies answers nothing more: fail what waits, and start afresh next time.
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    for (const entry of waiting.values()) entry.reject(new LanguageModelError('load-failed', event.message || 'the model worker stopped'));
+    waiting.clear();
+    worker?.terminate();
+    worker = undefined;
+  });
   return worker;
 }
 
-function call<K extends LanguageModelRequest['kind']>(request: Extract<LanguageModelRequest, { kind: K }>, handlers: Omit<Waiting, 'resolve' | 'reject'> = {}, transfer: Transferable[] = []): Promise<LanguageModelReplies[K]> {
-  const id = nextId++;
+function call<K extends LanguageModelRequest['kind']>(
+  request: Extract<LanguageModelRequest, { kind: K }>,
+  handlers: Omit<Waiting, 'resolve' | 'reject'> = {},
+  transfer: Transferable[] = [],
+  id = nextId++,
+): Promise<LanguageModelReplies[K]> {
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, ...handlers });
     started().postMessage({ id, request }, transfer);
@@ -71,12 +83,15 @@ export function generateText(
   signal: AbortSignal,
   onText: (text: string) => void,
 ): Promise<Generated> {
-  const stop = () => void call({ kind: 'stop' });
+  const id = nextId++;
+  const stop = () => void call({ kind: 'stop', generation: id });
   signal.addEventListener('abort', stop, { once: true });
-  return call({ kind: 'generate', ...request }, { onText }).finally(() => signal.removeEventListener('abort', stop));
+  return call({ kind: 'generate', ...request }, { onText }, [], id).finally(() => signal.removeEventListener('abort', stop));
 }
 
-/** Frees the loaded model's memory (its files stay in the cache). */
-export function unloadLanguageModel(): Promise<null> {
-  return worker ? call({ kind: 'unload' }) : Promise.resolve(null);
+/** Stops any answer being written, then frees the loaded model's memory (its files stay in the cache). */
+export async function unloadLanguageModel(): Promise<null> {
+  if (!worker) return null;
+  await call({ kind: 'stop' });
+  return call({ kind: 'unload' });
 }
