@@ -31,6 +31,8 @@ class ClassDashboard extends HTMLElement {
   private partNames: Record<string, string> = {};
   private attendees = new Map<string, AttendeeView>();
   private help: HelpRequest[] = [];
+  /** What the help queue shows now, so an unchanged queue is not drawn again. */
+  private drawnHelp = '';
   private seq = 0;
   private drawTimer: ReturnType<typeof setTimeout> | undefined;
   private retryMs = 1000;
@@ -229,6 +231,11 @@ class ClassDashboard extends HTMLElement {
   }
 
   private drawHelp() {
+    // The stream echoes the instructor's own Pin or Resolve after its reply has been drawn: drawing the same
+    // queue again would swap the buttons under a pointer mid-click and lose the click.
+    const drawing = JSON.stringify([this.help, this.help.map((request) => this.name(request.attendeeId))]);
+    if (drawing === this.drawnHelp) return;
+    this.drawnHelp = drawing;
     const time = new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' });
     part(this, '.dashboard-help-count').textContent = this.help.length ? this.t('classroom.dashboard.helpCount', { count: this.help.length }) : '';
     part(this, '.dashboard-help').replaceChildren(
