@@ -125,11 +125,19 @@ export interface DownloadTally {
   total: number;
 }
 
+/** One progress event from transformers.js: `initiate`, `progress` and `done` name a file. */
+export interface FileEvent {
+  status: string;
+  file?: string | undefined;
+  loaded?: number | undefined;
+  total?: number | undefined;
+}
+
 /** An empty tally, before the first file starts. */
 export const noDownloads: DownloadTally = { files: {}, loaded: 0, total: 0 };
 
 /** The tally after one progress event from the library (`initiate`, `progress` and `done` carry a file). */
-export function tallyProgress(tally: DownloadTally, event: { status: string; file?: string | undefined; loaded?: number | undefined; total?: number | undefined }): DownloadTally {
+export function tallyProgress(tally: DownloadTally, event: FileEvent): DownloadTally {
   if (!event.file || !['initiate', 'download', 'progress', 'done'].includes(event.status)) return tally;
   const before = tally.files[event.file] ?? { loaded: 0, total: 0 };
   const total = Math.max(before.total, event.total ?? 0);

@@ -2,7 +2,7 @@
  * The messages between the page and the language-model worker, which runs transformers.js on ONNX Runtime
  * Web. Every request carries an id and gets one reply; a load also sends progress, a generation sends tokens.
  */
-import type { ModelDtype } from './browserModels';
+import type { FileEvent, ModelDtype } from './browserModels';
 import type { TemplateMessage } from './inBrowserCompletions';
 import type { Provider } from './inferenceProtocol';
 
@@ -60,5 +60,5 @@ export type LanguageModelErrorCode = 'download-failed' | 'storage-full' | 'load-
 export type LanguageModelMessage =
   | { id: number; kind: 'reply'; ok: true; value: unknown }
   | { id: number; kind: 'reply'; ok: false; code: LanguageModelErrorCode; message: string }
-  | { id: number; kind: 'progress'; status: string; file?: string | undefined; loaded?: number | undefined; total?: number | undefined }
+  | ({ id: number; kind: 'progress' } & FileEvent)
   | { id: number; kind: 'token'; text: string };

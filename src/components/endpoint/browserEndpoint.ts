@@ -14,19 +14,13 @@ import {
   usageChunk,
   type GenerationRequest,
 } from '../../lib/inBrowserCompletions';
+import type { Generated } from '../../lib/languageModelProtocol';
 import type { EndpointChoice } from './endpointStore';
-
-/** What a generation reports when it ends. */
-export interface InBrowserGeneration {
-  promptTokens: number;
-  completionTokens: number;
-  finishReason: 'stop' | 'length';
-}
 
 /** The model loaded in this tab, as <browser-model> offers it to the endpoint. */
 export interface InBrowserModel {
   id: string;
-  generate(request: GenerationRequest, signal: AbortSignal, onText: (piece: string) => void): Promise<InBrowserGeneration>;
+  generate(request: GenerationRequest, signal: AbortSignal, onText: (piece: string) => void): Promise<Generated>;
 }
 
 /** The address the choice carries: never fetched, it only names the endpoint in the demos' state. */

@@ -146,7 +146,7 @@ class BrowserModelDemo extends HTMLElement {
       this.describeLoaded(model, info, tally);
       provideInBrowserModel({
         id: model.id,
-        generate: (request, signal, onText) => generateText({ messages: request.messages, maxNewTokens: request.maxNewTokens, temperature: request.temperature, topP: request.topP }, signal, onText),
+        generate: (request, signal, onText) => generateText(request, signal, onText),
       });
       part<HTMLButtonElement>(this, '.browser-model-unload').hidden = false;
       this.dataset['loaded'] = model.id;

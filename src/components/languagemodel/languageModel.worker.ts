@@ -6,7 +6,7 @@
 import { AutoModelForCausalLM, AutoTokenizer, InterruptableStoppingCriteria, TextStreamer, env } from '@huggingface/transformers';
 // The same asset the digit worker imports, so the build emits the binary once and the browser caches it once.
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import { isQuotaError } from '../../lib/browserModels';
+import { isQuotaError, type FileEvent } from '../../lib/browserModels';
 import type { LanguageModelErrorCode, LanguageModelMessage, LanguageModelReplies, LanguageModelRequest } from '../../lib/languageModelProtocol';
 
 type Loaded = {
@@ -61,7 +61,7 @@ async function handle(id: number, request: LanguageModelRequest): Promise<Langua
       env.remoteHost = location.hubHost;
       await unload();
       const started = performance.now();
-      const progress_callback = (event: { status: string; file?: string; loaded?: number; total?: number }) =>
+      const progress_callback = (event: FileEvent) =>
         scope.postMessage({ ...event, id, kind: 'progress' });
       try {
         const tokenizer = await AutoTokenizer.from_pretrained(location.repo, { progress_callback });

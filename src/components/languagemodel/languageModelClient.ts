@@ -3,6 +3,7 @@
  * the digit demos use (one download, one cache), and turns its messages into promises, progress and text.
  */
 import type { Generated, LanguageModelErrorCode, LanguageModelMessage, LanguageModelReplies, LanguageModelRequest, LoadedModel, ModelLocation } from '../../lib/languageModelProtocol';
+import type { FileEvent } from '../../lib/browserModels';
 import type { Provider } from '../../lib/inferenceProtocol';
 import { download, type DownloadProgress } from '../inference/inferenceRuntime';
 
@@ -16,8 +17,6 @@ export class LanguageModelError extends Error {
   }
 }
 
-/** A model file's progress as the library reports it. */
-export type FileEvent = { status: string; file?: string | undefined; loaded?: number | undefined; total?: number | undefined };
 
 type Waiting = { resolve: (value: unknown) => void; reject: (error: LanguageModelError) => void; onProgress?: (event: FileEvent) => void; onText?: (text: string) => void };
 
@@ -79,7 +78,7 @@ export async function loadLanguageModel(
 
 /** Generates an answer to `messages`, calling `onText` with each new piece; aborting `signal` stops it. */
 export function generateText(
-  request: Omit<Extract<LanguageModelRequest, { kind: 'generate' }>, 'kind'>,
+  request: Pick<Extract<LanguageModelRequest, { kind: 'generate' }>, 'messages' | 'maxNewTokens' | 'temperature' | 'topP'>,
   signal: AbortSignal,
   onText: (text: string) => void,
 ): Promise<Generated> {
