@@ -7,6 +7,7 @@ import { locales, sourceLocale } from './src/lib/locales.ts';
 import { osTabsPlugin } from './src/lib/osTabsPlugin.ts';
 import { uiStringsCheck } from './src/lib/uiStringsCheck.ts';
 import { devBridgeGuard } from './src/lib/devBridgeGuard.ts';
+import { devServiceWorkerGuard } from './src/lib/devServiceWorkerGuard.ts';
 import { contentSecurityPolicy } from './src/lib/contentSecurityPolicy.ts';
 import { codeThemes } from './src/lib/codeThemes.ts';
 import { colorClassTransformer } from './src/lib/shikiColorClasses.ts';
@@ -31,20 +32,30 @@ export default defineConfig({
       processor: satteri({ mdastPlugins: [osTabsPlugin] }),
       syntaxHighlight: 'shiki',
       shikiConfig: { themes: codeThemes, defaultColor: false, transformers: [colorClassTransformer()] },
-    }), uiStringsCheck(), devBridgeGuard()],
+    }), uiStringsCheck(), devBridgeGuard(), devServiceWorkerGuard()],
   // Every page carries a Content-Security-Policy <meta> (scripts/serve-course.ts also sends it as a header).
   security: { csp: contentSecurityPolicy },
   // Lessons are prerendered; the on-demand routes under /api are the local bridge to the learner's model server.
   adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
-  // One small stylesheet (about 4 KB compressed): inline it rather than block first paint on a request.
-  build: { inlineStylesheets: 'always' },
+  // Stylesheets as files: cached across pages (and offline) instead of repeated in every page's HTML.
+  build: { inlineStylesheets: 'never' },
   vite: {
     // ONNX Runtime Web finds its .wasm next to its own module; pre-bundling it in dev breaks that.
     optimizeDeps: { exclude: ['onnxruntime-web'] },
     worker: { format: 'es' },
+    plugins: [
+      {
+        // No preload lists: the page's one script would otherwise carry every demo's dependency list
+        // (3.5 KB) to load nothing. Astro sets the client build's options itself, hence a plugin.
+        name: 'course:no-module-preload',
+        configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+      },
+    ],
     build: {
+      // One stylesheet for the whole site (about 7 KB compressed), cached once for every page.
+      cssCodeSplit: false,
       rolldownOptions: {
         // Astro's own MDX output trips a harmless bundler warning: withastro/astro#18087.
         onwarn(warning, warn) {

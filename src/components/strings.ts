@@ -1,7 +1,8 @@
 /**
- * The UI strings a component's script reads. The component's markup picks them (`pickStrings`) from the key
- * list in its room's `…Strings.ts` and hands them over in `data-strings`; the script reads them through a
- * translate function typed by that same list, so a misspelt or unlisted key fails the type check.
+ * The UI strings a component's script reads. Its room's `…Strings.ts` lists the keys (gathered by tag in
+ * stringSets.ts); pageBehaviours.ts fetches them for the page's language into `data-strings` before the
+ * script runs, which reads them through a translate function typed by that same list, so a misspelt or
+ * unlisted key fails the type check.
  */
 import { translateFrom, type Translate, type UiKey } from '../lib/i18n';
 

@@ -32,7 +32,7 @@ export interface RunResult {
 /** What the page asks the worker: where the runtime's WebAssembly is, to start with those bytes, and to load, run or free a session. */
 export type WorkerRequest =
   | { kind: 'locate' }
-  | { kind: 'init'; wasmBinary: ArrayBuffer }
+  | { kind: 'init' }
   | { kind: 'create'; key: string; provider: Provider; model: ArrayBuffer }
   | { kind: 'run'; key: string; inputs: PlaceholderInput[]; samples: number; runsPerSample: number }
   | { kind: 'release'; key: string };

@@ -20,7 +20,7 @@ export interface ModelLocation {
 /** What the page asks: where the runtime's WebAssembly is, to start it, load a model, generate, stop, or unload. */
 export type LanguageModelRequest =
   | { kind: 'locate' }
-  | { kind: 'load'; location: ModelLocation; provider: Provider; wasmBinary: ArrayBuffer }
+  | { kind: 'load'; location: ModelLocation; provider: Provider }
   | { kind: 'generate'; messages: TemplateMessage[]; maxNewTokens: number; temperature: number; topP: number }
   /** Stops one generation (running or still queued), or, without an id, the running one. */
   | { kind: 'stop'; generation?: number }

@@ -12,6 +12,14 @@ export const preferenceKeys = {
   shell: 'edge-course:shell',
 } as const;
 
+/** What this browser remembers about the course's offline copy. */
+export const offlinePreferenceKeys = {
+  /** Set when the reader removed the offline copy: no service worker is registered until they turn it back on. */
+  turnedOff: 'edge-course:offline-off',
+  /** Set once the reader has been told the course opens offline, so the notice shows once. */
+  announced: 'edge-course:offline-announced',
+} as const;
+
 /** Shells a command can be shown for; ids are stored, labels come from the dictionaries. */
 export const shells = ['powershell', 'cmd', 'posix'] as const;
 /** One of `shells`. */

@@ -3,9 +3,10 @@
  * (`--shiki-light:#…;--shiki-dark:#…`). A Content-Security-Policy that admits style attributes admits the
  * model's too, so this transformer moves each colour into a class (`sl-0e1116`, `sd-f0f3f6`, `slb-…`,
  * `sdb-…`) and `colorClassCss` writes one rule per colour the two themes can produce: the pages carry no
- * style attribute at all, and the policy allows none.
+ * style attribute at all, and the policy allows none. To keep lesson pages light it also drops what costs
+ * bytes and shows nothing: the per-line wrappers and the spans of tokens in the block's own colour.
  */
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer, ThemeRegistrationRaw } from 'shiki';
 
 /** Which class prefix each Shiki variable becomes. */
@@ -31,12 +32,27 @@ function moveColorsToClasses(node: Element): void {
   node.properties['class'] = [...(Array.isArray(existing) ? existing : typeof existing === 'string' ? [existing] : []), ...classes].join(' ');
 }
 
-/** A Shiki transformer that leaves no style attribute on the highlighted block. */
+const classList = (node: Element): string[] => String(node.properties['class'] ?? '').split(' ').filter(Boolean);
+const foregroundClasses = (node: Element) => classList(node).filter((name) => /^s[ld]-/.test(name)).sort().join(' ');
+
+/** The code's content with each line's wrapper removed and tokens in `blockColors` as bare text (the block's colour is inherited). */
+function withoutRedundantSpans(children: ElementContent[], blockColors: string): ElementContent[] {
+  return children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element' || child.tagName !== 'span') return [child];
+    if (classList(child).includes('line')) return withoutRedundantSpans(child.children, blockColors);
+    return foregroundClasses(child) === blockColors ? child.children : [child];
+  });
+}
+
+/** A Shiki transformer that leaves no style attribute on the highlighted block, nor a span that changes nothing. */
 export function colorClassTransformer(): ShikiTransformer {
   return {
     name: 'course:color-classes',
     pre(node) {
       moveColorsToClasses(node);
+      node.properties['class'] = classList(node).filter((name) => !/^(astro-code-themes|github-)/.test(name)).join(' ');
+      const blockColors = foregroundClasses(node);
+      for (const code of node.children) if (code.type === 'element') code.children = withoutRedundantSpans(code.children, blockColors);
     },
     span(node) {
       moveColorsToClasses(node);

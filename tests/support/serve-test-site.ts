@@ -30,6 +30,7 @@ function run(command: string, args: string[]): string {
 mkdirSync('tests/.output', { recursive: true });
 writeFileSync('tests/.output/build.log', run('npx', ['astro', 'build']));
 run('npx', ['pagefind', '--site', 'dist-test/client', '--silent']);
+run(process.execPath, ['scripts/build-service-worker.ts', 'dist-test/client']);
 startHubStandIn(hubStandInPort);
 startEmulator({ port: emulatorPorts.current, generation: 2, quirks: false, cors: false });
 startEmulator({ port: emulatorPorts.legacy, generation: 1, quirks: true, cors: false });

@@ -27,6 +27,20 @@ describe('colour classes for highlighted code', () => {
     }
   });
 
+  it("keeps the code's text and colours while dropping line wrappers and spans in the block's own colour", async () => {
+    const highlighter = await createHighlighter({ themes: [codeThemes.light, codeThemes.dark], langs: ['bash'] });
+    const code = samples['bash']!;
+    const plain = highlighter.codeToHtml(code, { lang: 'bash', themes: codeThemes, defaultColor: false });
+    const html = highlighter.codeToHtml(code, { lang: 'bash', themes: codeThemes, defaultColor: false, transformers: [colorClassTransformer()] });
+    const text = (markup: string) => markup.replace(/<[^>]+>/g, '');
+    expect(text(html)).toBe(text(plain));
+    expect(html).not.toContain('class="line"');
+    const blockColors = /<pre class="[^"]*\b(sl-[0-9a-f]+) (sd-[0-9a-f]+)/.exec(html)!;
+    expect(html).not.toContain(`<span class="${blockColors[1]} ${blockColors[2]}">`);
+    expect(html.match(/<span /g)!.length).toBeLessThan(plain.match(/<span /g)!.length - 2);
+    expect(html).toContain('<span class="sl-');
+  });
+
   it('refuses a style it cannot turn into a class, rather than drop it silently', () => {
     const transformer = colorClassTransformer();
     const node = { type: 'element' as const, tagName: 'span', properties: { style: 'font-style:italic' }, children: [] };

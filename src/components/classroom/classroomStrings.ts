@@ -45,7 +45,10 @@ export const classroomJoinKeys = [
 export type ClassroomJoinKey = (typeof classroomJoinKeys)[number];
 
 /** What a part's "Done" / "I'm stuck" buttons say. */
-export const partSignalKeys = [...statusKeys, 'classroom.signal.stuck', 'classroom.signal.unstuck', 'classroom.signal.resolved'] as const satisfies readonly UiKey[];
+export const partSignalKeys = [
+  ...statusKeys, 'classroom.signal.group', 'classroom.signal.done', 'classroom.signal.stuck', 'classroom.signal.unstuck', 'classroom.signal.resolved',
+  'classroom.signal.note', 'classroom.signal.send', 'classroom.signal.cancel',
+] as const satisfies readonly UiKey[];
 /** A key of `partSignalKeys`. */
 export type PartSignalKey = (typeof partSignalKeys)[number];
 

@@ -14,11 +14,37 @@ class PartSignals extends HTMLElement {
   private t!: Translate<PartSignalKey>;
   private key = '';
 
+  /** The buttons and the note form, built here rather than shipped hidden in every lesson part's markup. */
+  private build(): void {
+    // In the reader's language, even when the lesson around them is shown in English.
+    this.lang = document.documentElement.lang;
+    this.dir = document.documentElement.dir;
+    const element = <T extends keyof HTMLElementTagNameMap>(tag: T, className: string, text = '') =>
+      Object.assign(document.createElement(tag), { className, textContent: text });
+    const button = (className: string, key: PartSignalKey) => Object.assign(element('button', className, this.t(key)), { type: 'button' });
+    const group = element('div', 'signal-buttons');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', this.t('classroom.signal.group'));
+    for (const pressable of [button('signal-done', 'classroom.signal.done'), button('signal-stuck', 'classroom.signal.stuck')]) {
+      pressable.setAttribute('aria-pressed', 'false');
+      group.append(pressable);
+    }
+    const form = element('form', 'signal-note');
+    form.hidden = true;
+    const label = form.appendChild(element('label', '', this.t('classroom.signal.note')));
+    label.append(Object.assign(document.createElement('input'), { type: 'text', name: 'note', maxLength: 140, autocomplete: 'off' }));
+    form.append(Object.assign(element('button', '', this.t('classroom.signal.send')), { type: 'submit' }), button('signal-cancel', 'classroom.signal.cancel'));
+    const status = element('p', 'signal-status');
+    status.setAttribute('role', 'status');
+    this.replaceChildren(group, form, status);
+  }
+
   async connectedCallback() {
     this.t = readStrings<PartSignalKey>(this);
     this.key = this.dataset['part'] ?? '';
     const connection = await joinedClassroom();
     if (!connection?.current.shares.parts) return;
+    this.build();
     this.hidden = false;
     const done = part<HTMLButtonElement>(this, '.signal-done');
     const stuck = part<HTMLButtonElement>(this, '.signal-stuck');

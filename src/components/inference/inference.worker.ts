@@ -1,7 +1,9 @@
 /**
  * The inference worker: owns ONNX Runtime Web (its WebGPU build, which also runs the WASM provider) and
  * one session per model and provider. It tells the page where the runtime's WebAssembly is; the page
- * fetches it once, with progress, caches it, and sends the bytes back, so the runtime itself fetches nothing.
+ * fetches it once, with progress, into the course's runtime cache; the runtime then fetches it itself,
+ * which the service worker answers from that cache, so the browser compiles it while it streams and can
+ * keep the compiled code for the next visit.
  */
 import * as ort from 'onnxruntime-web/webgpu';
 // Imported here, not in the page, so the build emits the 27 MB binary once (ORT's own reference to it lives in this bundle too).
@@ -34,7 +36,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
     case 'locate':
       return { wasmUrl: new URL(wasmUrl, import.meta.url).href };
     case 'init': {
-      ort.env.wasm.wasmBinary = request.wasmBinary;
+      ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, import.meta.url).href };
       // Without cross-origin isolation there is no SharedArrayBuffer, so ORT can use one thread only.
       ort.env.wasm.numThreads = scope.crossOriginIsolated ? Math.min(4, Math.max(1, Math.floor(navigator.hardwareConcurrency / 2))) : 1;
       return { threads: ort.env.wasm.numThreads, crossOriginIsolated: scope.crossOriginIsolated, version: ort.env.versions.web ?? '' };

@@ -1,11 +1,13 @@
 /**
  * Starts ONNX Runtime Web on demand, never on page load: downloads its WebAssembly (from our own origin)
- * and models with progress, keeps them in Cache Storage for the next visit, and talks to the inference
- * worker. One runtime per page, shared by every demo on it.
+ * and models with progress, keeps them in Cache Storage for the next visit (the WebAssembly in the cache
+ * the service worker answers the runtime's own fetch from), and talks to the inference worker. One
+ * runtime per page, shared by every demo on it.
  */
 import type { Provider, RunResult, RuntimeInfo, SessionInfo, WorkerErrorCode, WorkerReplies, WorkerRequest, WorkerResponse } from '../../lib/inferenceProtocol';
 import { readStream } from '../../lib/bytes';
 import type { PlaceholderInput } from '../../lib/onnxFile';
+import { offlineCacheNames } from '../../lib/offlineProtocol';
 
 /** How far one download has got; `total` is undefined when the server sent no length. */
 export type DownloadProgress = { file: 'runtime' | 'model'; loaded: number; total: number | undefined };
@@ -17,12 +19,12 @@ export class DemoError extends Error {
   }
 }
 
-const cacheName = 'edge-course-runtime-v1';
+async function openRuntimeCache(): Promise<Cache | undefined> {
+  return 'caches' in globalThis ? caches.open(offlineCacheNames.runtime).catch(() => undefined) : undefined;
+}
 
-async function cachedResponse(url: string): Promise<Response> {
-  const cache = 'caches' in globalThis ? await caches.open(cacheName).catch(() => undefined) : undefined;
-  const hit = await cache?.match(url);
-  if (hit) return hit;
+/** The network's response for `url`, and the promise of its copy being stored (read the response meanwhile: that is the progress). */
+async function fetchIntoCache(url: string, cache: Cache | undefined): Promise<{ response: Response; stored: Promise<void> }> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -30,16 +32,36 @@ async function cachedResponse(url: string): Promise<Response> {
     throw new DemoError('download-failed', String(error));
   }
   if (!response.ok) throw new DemoError('download-failed', `${url}: HTTP ${response.status}`);
-  await cache?.put(url, response.clone()).catch(() => undefined); // a full quota only costs the next visit a download
-  return response;
+  // Under the course's service worker the response is stored by the worker, into this same cache.
+  const storing = navigator.serviceWorker?.controller ? undefined : cache;
+  const stored = storing?.put(url, response.clone()).catch(() => undefined) ?? Promise.resolve(); // a full quota only costs the next visit a download
+  return { response, stored };
+}
+
+function readWithProgress(response: Response, file: DownloadProgress['file'], onProgress: (progress: DownloadProgress) => void): Promise<ArrayBuffer> {
+  const total = Number(response.headers.get('content-length')) || undefined;
+  if (!response.body) return response.arrayBuffer();
+  return readStream(response.body, { onProgress: (loaded) => onProgress({ file, loaded, total }) });
 }
 
 /** Fetches a file (from the cache when it is there), reporting bytes as they arrive. */
 export async function download(url: string, file: DownloadProgress['file'], onProgress: (progress: DownloadProgress) => void): Promise<ArrayBuffer> {
-  const response = await cachedResponse(url);
-  const total = Number(response.headers.get('content-length')) || undefined;
-  if (!response.body) return response.arrayBuffer();
-  return readStream(response.body, { onProgress: (loaded) => onProgress({ file, loaded, total }) });
+  const cache = await openRuntimeCache();
+  const hit = await cache?.match(url);
+  if (hit) return readWithProgress(hit, file, onProgress);
+  const { response, stored } = await fetchIntoCache(url, cache);
+  const bytes = await readWithProgress(response, file, onProgress);
+  await stored;
+  return bytes;
+}
+
+/** Makes sure the runtime's WebAssembly is in the runtime cache, downloading it with progress the first time; the runtime fetches it from there itself. */
+export async function keepRuntimeFile(url: string, onProgress: (progress: DownloadProgress) => void): Promise<void> {
+  const cache = await openRuntimeCache();
+  if (await cache?.match(url)) return;
+  const { response, stored } = await fetchIntoCache(url, cache);
+  await readWithProgress(response, 'runtime', onProgress);
+  await stored;
 }
 
 let worker: Worker | undefined;
@@ -73,8 +95,8 @@ export function startRuntime(onProgress: (progress: DownloadProgress) => void): 
   runtime ??= (async () => {
     worker ??= startWorker();
     const { wasmUrl } = await call({ kind: 'locate' });
-    const wasmBinary = await download(wasmUrl, 'runtime', onProgress);
-    return call({ kind: 'init', wasmBinary }, [wasmBinary]);
+    await keepRuntimeFile(wasmUrl, onProgress);
+    return call({ kind: 'init' });
   })();
   runtime.catch(() => (runtime = undefined));
   return runtime;

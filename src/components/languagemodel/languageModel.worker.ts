@@ -49,8 +49,8 @@ async function handle(id: number, request: LanguageModelRequest): Promise<Langua
       const { location, provider } = request;
       const onnx = env.backends.onnx;
       const wasm = onnx.wasm!;
-      wasm.wasmBinary = request.wasmBinary;
-      // The library points ORT at a CDN by default; the binary above means nothing is fetched, and never from there.
+      // The library points ORT at a CDN by default: this site's copy instead, which the page has put in the
+      // course's runtime cache and the service worker answers from there (see inference.worker.ts).
       wasm.wasmPaths = { wasm: new URL(wasmUrl, import.meta.url).href };
       wasm.numThreads = scope.crossOriginIsolated ? Math.min(4, Math.max(1, Math.floor(navigator.hardwareConcurrency / 2))) : 1;
       env.useWasmCache = false;

@@ -5,7 +5,7 @@
 import type { Generated, LanguageModelErrorCode, LanguageModelMessage, LanguageModelReplies, LanguageModelRequest, LoadedModel, ModelLocation } from '../../lib/languageModelProtocol';
 import type { FileEvent } from '../../lib/browserModels';
 import type { Provider } from '../../lib/inferenceProtocol';
-import { download, type DownloadProgress } from '../inference/inferenceRuntime';
+import { keepRuntimeFile, type DownloadProgress } from '../inference/inferenceRuntime';
 
 /** A failure the page can explain, by what went wrong. */
 export class LanguageModelError extends Error {
@@ -70,10 +70,10 @@ export async function loadLanguageModel(
   onFile: (event: FileEvent) => void,
 ): Promise<LoadedModel> {
   const { wasmUrl } = await call({ kind: 'locate' });
-  const wasmBinary = await download(wasmUrl, 'runtime', onRuntime).catch((error: unknown) => {
+  await keepRuntimeFile(wasmUrl, onRuntime).catch((error: unknown) => {
     throw new LanguageModelError('download-failed', String(error instanceof Error ? error.message : error));
   });
-  return call({ kind: 'load', location, provider, wasmBinary }, { onProgress: onFile }, [wasmBinary]);
+  return call({ kind: 'load', location, provider }, { onProgress: onFile });
 }
 
 /** Generates an answer to `messages`, calling `onText` with each new piece; aborting `signal` stops it. */

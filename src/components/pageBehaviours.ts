@@ -1,0 +1,102 @@
+/**
+ * The one script every page loads: it finds the live elements on the page and loads each one's code (and its
+ * UI strings, `/<locale>/strings/<tag>.json`) only after the page has loaded, and a demo's only once it comes
+ * near the screen. So a page's first load carries this file alone, and a reader who never scrolls to a demo
+ * downloads nothing of it. Every element's markup is complete and laid out before its code arrives.
+ */
+import { mayHaveJoined } from './classroom/classroomPresence';
+import type { StringSetTag } from './stringSets';
+
+/** What one kind of element needs: where it is, when to load it, and how. */
+interface Behaviour {
+  /** Elements this behaviour drives. */
+  selector: string;
+  /** `visible`: when an element comes within 800 px of the screen; `loaded`: as soon as the page has loaded. */
+  when: 'loaded' | 'visible';
+  /** The string set (by tag) to fetch into each element's `data-strings` before its code runs. */
+  strings?: StringSetTag;
+  /** Whether to load at all on this visit (checked after the page has loaded). */
+  wanted?: () => boolean;
+  start(elements: HTMLElement[]): Promise<unknown> | unknown;
+}
+
+const behaviours: Behaviour[] = [
+  { selector: 'offline-status', when: 'loaded', strings: 'offline-status', start: () => import('./offline/offlineStatus').then((module) => module.defineOfflineStatus()) },
+  { selector: 'theme-picker', when: 'loaded', start: () => import('./course/themePicker').then((module) => module.defineThemePicker()) },
+  { selector: '[data-locale-choice]', when: 'loaded', start: () => import('./course/languageChoice').then((module) => module.rememberLocaleChoices(document)) },
+  { selector: '[data-progress-lesson]', when: 'loaded', start: () => import('./progress/progressBadges').then((module) => module.showProgressBadges(document)) },
+  { selector: 'article.lesson', when: 'loaded', start: ([article]) => import('./progress/lastVisit').then((module) => module.trackLastVisit(article!)) },
+  { selector: 'os-tabs', when: 'loaded', start: () => import('./course/osTabs').then((module) => module.defineOsTabs()) },
+  { selector: 'code-block', when: 'loaded', strings: 'code-block', start: () => import('./course/codeBlock').then((module) => module.defineCodeBlock()) },
+  { selector: 'course-search', when: 'loaded', strings: 'course-search', start: () => import('./course/courseSearch').then((module) => module.defineCourseSearch()) },
+  {
+    selector: 'part-signals',
+    when: 'loaded',
+    strings: 'part-signals',
+    // A reader who never joined a class loads nothing more than this check.
+    wanted: mayHaveJoined,
+    start: () => import('./classroom/partSignals').then((module) => module.definePartSignals()),
+  },
+  { selector: 'course-checklist', when: 'loaded', strings: 'course-checklist', start: () => import('./progress/checklist').then((module) => module.defineChecklist()) },
+  { selector: 'course-quiz', when: 'loaded', strings: 'course-quiz', start: () => import('./quiz/courseQuiz').then((module) => module.defineCourseQuiz()) },
+  { selector: 'course-progress', when: 'loaded', strings: 'course-progress', start: () => import('./progress/progressPanel').then((module) => module.defineCourseProgress()) },
+  { selector: 'webgpu-status', when: 'visible', strings: 'webgpu-status', start: () => import('./inference/webGpuStatus').then((module) => module.defineWebGpuStatus()) },
+  { selector: 'digit-pad', when: 'visible', strings: 'digit-pad', start: () => import('./inference/digitPad').then((module) => module.defineDigitPad()) },
+  { selector: 'provider-benchmark', when: 'visible', strings: 'provider-benchmark', start: () => import('./inference/providerBenchmark').then((module) => module.defineProviderBenchmark()) },
+  { selector: 'onnx-inspector', when: 'visible', strings: 'onnx-inspector', start: () => import('./inference/onnxInspector').then((module) => module.defineOnnxInspector()) },
+  { selector: 'browser-model', when: 'visible', strings: 'browser-model', start: () => import('./languagemodel/browserModel').then((module) => module.defineBrowserModel()) },
+  { selector: 'endpoint-panel', when: 'visible', strings: 'endpoint-panel', start: () => import('./endpoint/endpointPanel').then((module) => module.defineEndpointPanel()) },
+  { selector: 'chat-playground', when: 'visible', strings: 'chat-playground', start: () => import('./chat/chatPlayground').then((module) => module.defineChatPlayground()) },
+  { selector: 'model-compare', when: 'visible', strings: 'model-compare', start: () => import('./chat/modelCompare').then((module) => module.defineModelCompare()) },
+  { selector: 'hybrid-router', when: 'visible', strings: 'hybrid-router', start: () => import('./chat/hybridRouter').then((module) => module.defineHybridRouter()) },
+  { selector: 'rag-chat', when: 'visible', strings: 'rag-chat', start: () => import('./chat/ragChat').then((module) => module.defineRagChat()) },
+  { selector: 'decision-matrix', when: 'visible', strings: 'decision-matrix', start: () => import('./deployment/decisionMatrix').then((module) => module.defineDecisionMatrix()) },
+  { selector: 'open-webui-setup', when: 'visible', strings: 'open-webui-setup', start: () => import('./deployment/openWebUiSetup').then((module) => module.defineOpenWebUiSetup()) },
+  { selector: 'pre-flight', when: 'loaded', strings: 'pre-flight', start: () => import('./preflight/preflight').then((module) => module.definePreflight()) },
+  { selector: 'agenda-planner', when: 'loaded', strings: 'agenda-planner', start: () => import('./schedule/agendaPlanner').then((module) => module.defineAgendaPlanner()) },
+  { selector: 'classroom-join', when: 'loaded', strings: 'classroom-join', start: () => import('./classroom/classroomJoin').then((module) => module.defineClassroomJoin()) },
+  { selector: 'class-dashboard', when: 'loaded', strings: 'class-dashboard', start: () => import('./classroom/classDashboard').then((module) => module.defineClassDashboard()) },
+  { selector: 'presenter-controls', when: 'loaded', start: () => import('./instructor/presenterControls').then((module) => module.definePresenterControls()) },
+  { selector: 'presenter-clock', when: 'loaded', strings: 'presenter-clock', start: () => import('./instructor/presenterClock').then((module) => module.definePresenterClock()) },
+  { selector: 'join-card', when: 'loaded', strings: 'join-card', start: () => import('./instructor/joinCard').then((module) => module.defineJoinCard()) },
+];
+
+/** Fetches a string set once per page and hands it to every element of it. */
+async function handStrings(tag: StringSetTag, elements: HTMLElement[]): Promise<void> {
+  const response = await fetch(`/${document.documentElement.lang}/strings/${tag}.json`);
+  if (!response.ok) throw new Error(`${tag}: strings answered ${response.status}`);
+  const strings = await response.text();
+  for (const element of elements) element.dataset['strings'] = strings;
+}
+
+/** Loads one behaviour: its strings and its code together, then its elements upgrade. */
+async function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
+  if (behaviour.strings) await handStrings(behaviour.strings, elements);
+  await behaviour.start(elements);
+}
+
+/** Starts `behaviour` for `elements` when they come near the screen. */
+function loadWhenVisible(behaviour: Behaviour, elements: HTMLElement[]): void {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void load(behaviour, elements);
+    },
+    { rootMargin: '800px 0px' },
+  );
+  elements.forEach((element) => observer.observe(element));
+}
+
+/** Finds each behaviour's elements and loads it now or when they come near. */
+function startBehaviours(): void {
+  for (const behaviour of behaviours) {
+    const elements = [...document.querySelectorAll<HTMLElement>(behaviour.selector)];
+    if (elements.length === 0 || (behaviour.wanted && !behaviour.wanted())) continue;
+    if (behaviour.when === 'visible') loadWhenVisible(behaviour, elements);
+    else void load(behaviour, elements);
+  }
+}
+
+if (document.readyState === 'complete') startBehaviours();
+else addEventListener('load', startBehaviours, { once: true });
