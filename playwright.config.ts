@@ -20,6 +20,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${port}`,
     launchOptions: chromiumLaunchOptions(),
+    // The course's service worker would precache the site in every test's fresh browser and answer requests
+    // before the page's own routes see them; the offline tests turn it on (tests/e2e/offline.spec.ts).
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'chromium', testIgnore: /no-webgpu\.spec/ },

@@ -8,7 +8,7 @@ import type { Shell } from './preferences';
 import { shellCommand, type Unquotable } from './shellQuote';
 
 /** What a failed request to a model server can mean, each kind with its own explanation (`diagnosis.<kind>`) and fix. */
-export const diagnosisKinds = ['nothing-listening', 'cors-blocked', 'model-not-loaded', 'model-not-downloaded', 'alias-not-id', 'bridge-refused', 'server-error'] as const;
+export const diagnosisKinds = ['offline', 'nothing-listening', 'cors-blocked', 'model-not-loaded', 'model-not-downloaded', 'alias-not-id', 'bridge-refused', 'server-error'] as const;
 /** One of `diagnosisKinds`. */
 export type DiagnosisKind = (typeof diagnosisKinds)[number];
 /** The dictionary key of each diagnosis's explanation. */
@@ -22,11 +22,14 @@ export interface FailedRequest {
   /** The page called the endpoint itself (no bridge): a missing response may be a CORS block. */
   direct: boolean;
   model?: string | undefined;
+  /** The browser says it has no network (`navigator.onLine` false): then a request that got no answer is explained by that. */
+  offline?: boolean | undefined;
 }
 
 /** The likely cause of a failure, read from its HTTP status and the error message of the server or the bridge. */
 export function diagnose(failure: FailedRequest): DiagnosisKind {
   const { status, message } = failure;
+  if (status === undefined && failure.offline) return 'offline';
   if (status === undefined) return failure.direct ? 'cors-blocked' : 'nothing-listening';
   if (status === 502 && /bridge_unreachable|Nothing answered/i.test(message)) return 'nothing-listening';
   if (status === 403 && /bridge/i.test(message)) return 'bridge-refused';
@@ -59,6 +62,7 @@ export function fixCommand(kind: DiagnosisKind, options: { shell: Shell; generat
           : 'COURSE_BRIDGE_ALLOW=192.168.1.20:5273 npm start';
     case 'cors-blocked':
       return 'npm start';
+    case 'offline':
     case 'server-error':
       return undefined;
   }

@@ -8,7 +8,8 @@ export type OfflineRequest =
   | { type: 'keep-locale'; locale: string }
   | { type: 'status' }
   | { type: 'forget' }
-  | { type: 'skip-waiting' };
+  /** Sent by workbox-window's `messageSkipWaiting()`, in its own spelling. */
+  | { type: 'SKIP_WAITING' };
 
 /** The worker's reply: which languages it keeps and how many bytes its caches hold, or why it could not. */
 export type OfflineReply = { type: 'status'; kept: string[]; bytes: number } | { type: 'failed'; reason: 'quota' | 'other' };

@@ -2,7 +2,7 @@
  * The course's service worker, bundled by scripts/build-service-worker.ts with the build's offline plan
  * (src/lib/offlineManifest.ts). It precaches the shell at install; a language's pages once a page in it
  * asks (`keep-locale`); large built files when a demo first fetches them. A new version installs beside
- * the old one and waits until the reader chooses to reload (`skip-waiting`), so pages never mix versions
+ * the old one and waits until the reader chooses to reload (`SKIP_WAITING`), so pages never mix versions
  * and are never stale for good. `/api/` and other sites pass straight to the network.
  */
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
@@ -97,7 +97,7 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const request = event.data as OfflineRequest;
   const reply = (message: OfflineReply) => event.ports[0]?.postMessage(message);
   const work = async (): Promise<void> => {
-    if (request?.type === 'skip-waiting') return void (await self.skipWaiting());
+    if (request?.type === 'SKIP_WAITING') return void (await self.skipWaiting());
     if (request?.type === 'keep-locale' && pages.has(request.locale)) {
       await rememberKept([...(await keptLocales()), request.locale]);
       await precacheLocale(request.locale);

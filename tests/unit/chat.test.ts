@@ -42,6 +42,8 @@ describe('diagnose', () => {
     expect(diagnose({ status: undefined, message: 'Failed to fetch', direct: true })).toBe('cors-blocked');
     expect(diagnose({ status: undefined, message: 'Connection error.', direct: false })).toBe('nothing-listening');
     expect(diagnose({ status: 502, message: '{"error":{"type":"bridge_unreachable"}}', direct: false })).toBe('nothing-listening');
+    expect(diagnose({ status: undefined, message: 'Failed to fetch', direct: true, offline: true })).toBe('offline');
+    expect(diagnose({ status: 503, message: 'busy', direct: false, offline: true })).toBe('server-error'); // an answer came: not the network
     expect(diagnose({ status: 400, message: "Model not loaded: Model 'X' must be loaded before inference", direct: false })).toBe('model-not-loaded');
     expect(diagnose({ status: 400, message: 'Model not cached', direct: false })).toBe('model-not-downloaded');
     expect(diagnose({ status: 500, message: 'No OpenAIService provider found for modelName x', direct: false })).toBe('model-not-downloaded');

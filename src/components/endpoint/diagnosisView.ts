@@ -33,7 +33,7 @@ export function showDiagnosis(container: HTMLElement, failure: FailedRequest | u
     fill(container, 'in-browser', t('diagnosis.inBrowser', { detail: failure.message }), undefined); // no server, no command
     return;
   }
-  const kind = diagnose(failure);
+  const kind = diagnose({ ...failure, offline: failure.offline ?? !navigator.onLine });
   const model = choice?.model ?? '';
   // The CLI takes an alias or a full id; gen-2 servers do not report aliases, so the id it is.
   const alias = choice?.models.find((entry) => entry.id === model)?.alias ?? model;

@@ -88,9 +88,12 @@ class EndpointPanel extends HTMLElement {
       return;
     }
     if (this.found.length === 0) {
-      this.state(this.t(this.viaBridge ? 'endpoint.noneFound' : 'endpoint.noBridge'));
+      // No answer from the bridge while the browser has no network: say that, not that this copy has no bridge.
+      const offline = !this.viaBridge && !navigator.onLine;
+      this.state(this.t(this.viaBridge ? 'endpoint.noneFound' : offline ? 'endpoint.offline' : 'endpoint.noBridge'));
       setChoice(undefined);
       if (this.viaBridge) this.showFailure({ status: 502, message: 'bridge_unreachable' });
+      else if (offline) this.showFailure({ status: undefined, message: 'offline' });
       return;
     }
     const preferred = this.found.findIndex((endpoint) => endpoint.baseUrl === remembered.baseUrl);

@@ -15,7 +15,7 @@ export type AddressKey = (typeof addressKeys)[number];
 
 /** What the endpoint panel's script says. */
 export const endpointPanelKeys = [
-  'endpoint.searching', 'endpoint.connected', 'endpoint.viaBridge', 'endpoint.direct', 'endpoint.noneFound', 'endpoint.noBridge',
+  'endpoint.searching', 'endpoint.connected', 'endpoint.viaBridge', 'endpoint.direct', 'endpoint.noneFound', 'endpoint.noBridge', 'endpoint.offline',
   'endpoint.loaded', 'endpoint.notLoaded', 'endpoint.foundBy.cli', 'endpoint.foundBy.port', 'endpoint.foundBy.typed', 'endpoint.cliNotUnderstood',
   'kind.foundry1', 'kind.foundry2', 'kind.ollama', 'kind.lmstudio', 'kind.llamacpp', 'kind.vllm', 'kind.openai-compatible', 'kind.browser', 'endpoint.inBrowser',
   ...diagnosisKeys,

@@ -4,7 +4,7 @@
  */
 import { digitModelUrl, digitSamplesUrl, type DigitSample } from '../../lib/digitModel';
 import type { RuntimeInfo } from '../../lib/inferenceProtocol';
-import { download, startRuntime, type DownloadProgress } from './inferenceRuntime';
+import { download, keptResponse, startRuntime, type DownloadProgress } from './inferenceRuntime';
 
 let model: Promise<ArrayBuffer> | undefined;
 let samples: Promise<DigitSample[]> | undefined;
@@ -18,7 +18,7 @@ function loadDigitModel(onProgress: (progress: DownloadProgress) => void): Promi
 
 /** The held-out sample digits, fetched once per page; a failed fetch can be retried. */
 export function loadDigitSamples(): Promise<DigitSample[]> {
-  samples ??= fetch(digitSamplesUrl).then((response) => response.json() as Promise<DigitSample[]>);
+  samples ??= keptResponse(digitSamplesUrl).then((response) => response.json() as Promise<DigitSample[]>);
   samples.catch(() => (samples = undefined));
   return samples;
 }
@@ -26,5 +26,7 @@ export function loadDigitSamples(): Promise<DigitSample[]> {
 /** Starts the runtime, then downloads the digit model: one download at a time, so one progress bar tells both. */
 export async function startRuntimeWithDigitModel(onProgress: (progress: DownloadProgress) => void): Promise<{ runtime: RuntimeInfo; model: ArrayBuffer }> {
   const runtime = await startRuntime(onProgress);
-  return { runtime, model: await loadDigitModel(onProgress) };
+  const model = await loadDigitModel(onProgress);
+  void loadDigitSamples().catch(() => undefined); // kept now, so the samples work offline later; a failure is retried on use
+  return { runtime, model };
 }

@@ -32,9 +32,7 @@ async function fetchIntoCache(url: string, cache: Cache | undefined): Promise<{ 
     throw new DemoError('download-failed', String(error));
   }
   if (!response.ok) throw new DemoError('download-failed', `${url}: HTTP ${response.status}`);
-  // Under the course's service worker the response is stored by the worker, into this same cache.
-  const storing = navigator.serviceWorker?.controller ? undefined : cache;
-  const stored = storing?.put(url, response.clone()).catch(() => undefined) ?? Promise.resolve(); // a full quota only costs the next visit a download
+  const stored = cache?.put(url, response.clone()).catch(() => undefined) ?? Promise.resolve(); // a full quota only costs the next visit a download
   return { response, stored };
 }
 
@@ -55,11 +53,22 @@ export async function download(url: string, file: DownloadProgress['file'], onPr
   return bytes;
 }
 
+/** A small file a demo needs (its samples), from the runtime cache or from the network into it, so the demo works offline too. */
+export async function keptResponse(url: string): Promise<Response> {
+  const cache = await openRuntimeCache();
+  const hit = await cache?.match(url);
+  if (hit) return hit;
+  const { response, stored } = await fetchIntoCache(url, cache);
+  await stored;
+  return response;
+}
+
 /** Makes sure the runtime's WebAssembly is in the runtime cache, downloading it with progress the first time; the runtime fetches it from there itself. */
 export async function keepRuntimeFile(url: string, onProgress: (progress: DownloadProgress) => void): Promise<void> {
   const cache = await openRuntimeCache();
   if (await cache?.match(url)) return;
-  const { response, stored } = await fetchIntoCache(url, cache);
+  // Under the course's service worker the worker stores the response itself, into this same cache.
+  const { response, stored } = await fetchIntoCache(url, navigator.serviceWorker?.controller ? undefined : cache);
   await readWithProgress(response, 'runtime', onProgress);
   await stored;
 }

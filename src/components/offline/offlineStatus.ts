@@ -37,6 +37,7 @@ class OfflineStatus extends HTMLElement {
   private noticeText!: HTMLElement;
   private reloadButton!: HTMLButtonElement;
   private workbox: Workbox | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback() {
     this.t = readStrings<OfflineStatusKey>(this);
@@ -63,13 +64,17 @@ class OfflineStatus extends HTMLElement {
     void this.start();
   }
 
-  private showNotice(text: string, withReload = false): void {
+  /** Floats `text` over the page; a notice that needs nothing from the reader goes away by itself. */
+  private showNotice(text: string, { withReload = false, hideAfterMs = 0 } = {}): void {
+    clearTimeout(this.noticeTimer);
     this.noticeText.textContent = text;
     this.reloadButton.hidden = !withReload;
     this.notice.hidden = false;
+    if (hideAfterMs > 0) this.noticeTimer = setTimeout(() => (this.notice.hidden = true), hideAfterMs);
   }
 
   private show(text: string, buttons: { persist?: boolean; remove?: boolean; enable?: boolean } = {}): void {
+    delete this.dataset['state'];
     this.state.textContent = text;
     this.persistButton.hidden = !buttons.persist;
     this.removeButton.hidden = !buttons.remove;
@@ -86,7 +91,7 @@ class OfflineStatus extends HTMLElement {
     this.show(this.t('offline.preparing', { language: languageName(this.locale) }));
     this.workbox = new Workbox('/sw.js');
     // A new version installed beside the one serving this page: the reader decides when to switch.
-    this.workbox.addEventListener('waiting', () => this.showNotice(this.t('offline.updateAvailable'), true));
+    this.workbox.addEventListener('waiting', () => this.showNotice(this.t('offline.updateAvailable'), { withReload: true }));
     this.workbox.addEventListener('controlling', (event) => {
       if (event.isUpdate) location.reload();
     });
@@ -104,10 +109,11 @@ class OfflineStatus extends HTMLElement {
     const languages = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(reply.kept.map((locale) => languageName(locale, this.locale)));
     const persisted = (await navigator.storage?.persisted?.()) ?? false;
     this.show(this.t('offline.ready', { languages, size: formatBytes(reply.bytes, this.locale) }), { persist: !persisted && Boolean(navigator.storage?.persist), remove: true });
+    this.dataset['state'] = 'ready';
     if (persisted) this.state.append(' ', this.t('offline.persisted'));
     if (!safeStorage.get(offlinePreferenceKeys.announced)) {
       safeStorage.set(offlinePreferenceKeys.announced, 'yes');
-      this.showNotice(this.t('offline.readyToast'));
+      this.showNotice(this.t('offline.readyToast'), { hideAfterMs: 8000 });
     }
   }
 
