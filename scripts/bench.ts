@@ -1,24 +1,26 @@
 /**
  * Measures what the course costs and how its demos perform: build time, page count, what a lesson page
- * loads before any demo is used; then, in headless Chromium with WebGPU (SwiftShader here), the digit
+ * loads before any demo is used, and issue 15's first-load measures against their budgets (benchFirstLoad.ts,
+ * Lighthouse included); then, in headless Chromium with WebGPU (SwiftShader here), the digit
  * model's held-out accuracy through the real browser pipeline, cold and warm time from "start" to the
  * first prediction, and the provider benchmark's figures; the bridge's overhead; and retrieval quality
  * (hit@3 over a question set) and search latency for the RAG chat; the language model in the browser
  * (benchBrowserModel.ts); and the classroom under a room's load. Run with `npm run bench`, or
- * `npm run bench -- retrieval`, `-- browser-model` (after a build) or `-- classroom` for those alone.
+ * `npm run bench -- retrieval`, `-- browser-model`, `-- first-load` (after a build) or `-- classroom` for those alone.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { startEmulator } from '../tests/emulator/foundry-emulator.ts';
 import { summarize } from '../src/lib/benchmarkStats.ts';
 import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 import { retrievalQuality } from '../tests/support/retrievalQuestions.ts';
+import { add, kb, pageWeight } from '../tests/support/pageWeight.ts';
 import { createPassageIndex } from '../src/lib/passageSearch.ts';
 import { benchBrowserModel } from './benchBrowserModel.ts';
 import { benchClassroom } from './benchClassroom.ts';
+import { benchFirstLoad } from './benchFirstLoad.ts';
 
 const outDir = 'dist/client';
 const lessonPages = ['en', 'bg', 'ar'].map((locale) => `${locale}/module-08/04-cutting-edge-models/index.html`);
@@ -34,42 +36,6 @@ function countPages(folder: string): number {
     if (entry.isDirectory()) return entry.name === 'pagefind' ? count : count + countPages(join(folder, entry.name));
     return count + (entry.name.endsWith('.html') ? 1 : 0);
   }, 0);
-}
-
-type Weight = { raw: number; gzip: number };
-const weigh = (content: string | Buffer): Weight => ({ raw: Buffer.byteLength(content), gzip: gzipSync(content).length });
-const add = (a: Weight, b: Weight): Weight => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
-const kb = ({ raw, gzip }: Weight) => `${(raw / 1024).toFixed(1)} KB (${(gzip / 1024).toFixed(1)} KB gzip)`;
-
-/** A script and every module it imports, each once. */
-function moduleGraph(path: string, seen = new Set<string>()): string[] {
-  if (seen.has(path)) return [];
-  seen.add(path);
-  const code = readFileSync(join(outDir, path), 'utf8');
-  const imports = [...code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)].map((match) => new URL(match[1]!, `file://${path}`).pathname);
-  return [path, ...imports.flatMap((imported) => moduleGraph(imported, seen))];
-}
-
-function pageWeight(page: string) {
-  const html = readFileSync(join(outDir, page), 'utf8');
-  const asset = (path: string) => readFileSync(join(outDir, path));
-  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => weigh(asset(match[1]!)));
-  const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
-  const seen = new Set<string>();
-  const scriptFiles = [
-    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!),
-    ...inlineScripts.flatMap((code) => [...code.matchAll(/(?:import|from)\s*["'](\/[^"']+\.js)["']/g)].map((match) => match[1]!)),
-  ].flatMap((path) => moduleGraph(path, seen));
-  const externalJs = scriptFiles.map((path) => weigh(asset(path)));
-  const inlineJs = inlineScripts.map((code) => weigh(code));
-  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((match) => weigh(match[1]!));
-  const none = { raw: 0, gzip: 0 };
-  return {
-    html: weigh(html),
-    css: [...css, ...inlineCss].reduce(add, none),
-    js: [...externalJs, ...inlineJs].reduce(add, none),
-    requests: 1 + css.length + externalJs.length,
-  };
 }
 
 /** The digits the model never saw: per digit, the last 20 % of the npm package's samples (as in training). */
@@ -221,13 +187,15 @@ function benchRetrieval() {
 if (process.argv[2] === 'retrieval') benchRetrieval();
 else if (process.argv[2] === 'classroom') await benchClassroom();
 else if (process.argv[2] === 'browser-model') await benchBrowserModel();
+else if (process.argv[2] === 'first-load') await benchFirstLoad();
 else {
   const buildSeconds = timeBuild();
   console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
   for (const page of lessonPages) {
-    const { requests, html, css, js } = pageWeight(page);
+    const { requests, html, css, js } = pageWeight(outDir, page);
     console.log(`${page}: ${requests} requests; HTML ${kb(html)}; CSS ${kb(css)}; JS ${kb(js)}; total ${kb(add(add(html, css), js))}`);
   }
+  await benchFirstLoad();
   benchRetrieval();
   await benchInference();
   await benchBrowserModel();

@@ -1,8 +1,9 @@
 /**
  * The one script every page loads: it finds the live elements on the page and loads each one's code (and its
- * UI strings, `/<locale>/strings/<tag>.json`) only after the page has loaded, and a demo's only once it comes
- * near the screen. So a page's first load carries this file alone, and a reader who never scrolls to a demo
- * downloads nothing of it. Every element's markup is complete and laid out before its code arrives.
+ * UI strings, `/<locale>/strings/<tag>.json`): a lesson's only after the page has loaded, and a demo's only
+ * once it comes near the screen. So a lesson's first load carries this file alone, and a reader who never
+ * scrolls to a demo downloads nothing of it. Every element's markup is laid out before its code arrives, and
+ * its controls that need the code are disabled until then.
  */
 import { mayHaveJoined } from './classroom/classroomPresence';
 import type { StringSetTag } from './stringSets';
@@ -11,8 +12,12 @@ import type { StringSetTag } from './stringSets';
 interface Behaviour {
   /** Elements this behaviour drives. */
   selector: string;
-  /** `visible`: when an element comes within 800 px of the screen; `loaded`: as soon as the page has loaded. */
-  when: 'loaded' | 'visible';
+  /**
+   * `now`: at once (a page's own tool, on a page that is not a lesson: the home page's progress, search, the
+   * classroom, the instructor's controls); `loaded`: once the page has loaded; `visible`: once an element
+   * comes within 800 px of the screen, after the page has loaded.
+   */
+  when: 'now' | 'loaded' | 'visible';
   /** The string set (by tag) to fetch into each element's `data-strings` before its code runs. */
   strings?: StringSetTag;
   /** Whether to load at all on this visit (checked after the page has loaded). */
@@ -28,7 +33,7 @@ const behaviours: Behaviour[] = [
   { selector: 'article.lesson', when: 'loaded', start: ([article]) => import('./progress/lastVisit').then((module) => module.trackLastVisit(article!)) },
   { selector: 'os-tabs', when: 'loaded', start: () => import('./course/osTabs').then((module) => module.defineOsTabs()) },
   { selector: 'code-block', when: 'loaded', strings: 'code-block', start: () => import('./course/codeBlock').then((module) => module.defineCodeBlock()) },
-  { selector: 'course-search', when: 'loaded', strings: 'course-search', start: () => import('./course/courseSearch').then((module) => module.defineCourseSearch()) },
+  { selector: 'course-search', when: 'now', strings: 'course-search', start: () => import('./course/courseSearch').then((module) => module.defineCourseSearch()) },
   {
     selector: 'part-signals',
     when: 'loaded',
@@ -39,7 +44,7 @@ const behaviours: Behaviour[] = [
   },
   { selector: 'course-checklist', when: 'loaded', strings: 'course-checklist', start: () => import('./progress/checklist').then((module) => module.defineChecklist()) },
   { selector: 'course-quiz', when: 'loaded', strings: 'course-quiz', start: () => import('./quiz/courseQuiz').then((module) => module.defineCourseQuiz()) },
-  { selector: 'course-progress', when: 'loaded', strings: 'course-progress', start: () => import('./progress/progressPanel').then((module) => module.defineCourseProgress()) },
+  { selector: 'course-progress', when: 'now', strings: 'course-progress', start: () => import('./progress/progressPanel').then((module) => module.defineCourseProgress()) },
   { selector: 'webgpu-status', when: 'visible', strings: 'webgpu-status', start: () => import('./inference/webGpuStatus').then((module) => module.defineWebGpuStatus()) },
   { selector: 'digit-pad', when: 'visible', strings: 'digit-pad', start: () => import('./inference/digitPad').then((module) => module.defineDigitPad()) },
   { selector: 'provider-benchmark', when: 'visible', strings: 'provider-benchmark', start: () => import('./inference/providerBenchmark').then((module) => module.defineProviderBenchmark()) },
@@ -52,13 +57,13 @@ const behaviours: Behaviour[] = [
   { selector: 'rag-chat', when: 'visible', strings: 'rag-chat', start: () => import('./chat/ragChat').then((module) => module.defineRagChat()) },
   { selector: 'decision-matrix', when: 'visible', strings: 'decision-matrix', start: () => import('./deployment/decisionMatrix').then((module) => module.defineDecisionMatrix()) },
   { selector: 'open-webui-setup', when: 'visible', strings: 'open-webui-setup', start: () => import('./deployment/openWebUiSetup').then((module) => module.defineOpenWebUiSetup()) },
-  { selector: 'pre-flight', when: 'loaded', strings: 'pre-flight', start: () => import('./preflight/preflight').then((module) => module.definePreflight()) },
-  { selector: 'agenda-planner', when: 'loaded', strings: 'agenda-planner', start: () => import('./schedule/agendaPlanner').then((module) => module.defineAgendaPlanner()) },
-  { selector: 'classroom-join', when: 'loaded', strings: 'classroom-join', start: () => import('./classroom/classroomJoin').then((module) => module.defineClassroomJoin()) },
-  { selector: 'class-dashboard', when: 'loaded', strings: 'class-dashboard', start: () => import('./classroom/classDashboard').then((module) => module.defineClassDashboard()) },
-  { selector: 'presenter-controls', when: 'loaded', start: () => import('./instructor/presenterControls').then((module) => module.definePresenterControls()) },
-  { selector: 'presenter-clock', when: 'loaded', strings: 'presenter-clock', start: () => import('./instructor/presenterClock').then((module) => module.definePresenterClock()) },
-  { selector: 'join-card', when: 'loaded', strings: 'join-card', start: () => import('./instructor/joinCard').then((module) => module.defineJoinCard()) },
+  { selector: 'pre-flight', when: 'now', strings: 'pre-flight', start: () => import('./preflight/preflight').then((module) => module.definePreflight()) },
+  { selector: 'agenda-planner', when: 'now', strings: 'agenda-planner', start: () => import('./schedule/agendaPlanner').then((module) => module.defineAgendaPlanner()) },
+  { selector: 'classroom-join', when: 'now', strings: 'classroom-join', start: () => import('./classroom/classroomJoin').then((module) => module.defineClassroomJoin()) },
+  { selector: 'class-dashboard', when: 'now', strings: 'class-dashboard', start: () => import('./classroom/classDashboard').then((module) => module.defineClassDashboard()) },
+  { selector: 'presenter-controls', when: 'now', start: () => import('./instructor/presenterControls').then((module) => module.definePresenterControls()) },
+  { selector: 'presenter-clock', when: 'now', strings: 'presenter-clock', start: () => import('./instructor/presenterClock').then((module) => module.definePresenterClock()) },
+  { selector: 'join-card', when: 'now', strings: 'join-card', start: () => import('./instructor/joinCard').then((module) => module.defineJoinCard()) },
 ];
 
 /** Fetches a string set once per page and hands it to every element of it. */
@@ -88,9 +93,9 @@ function loadWhenVisible(behaviour: Behaviour, elements: HTMLElement[]): void {
   elements.forEach((element) => observer.observe(element));
 }
 
-/** Finds each behaviour's elements and loads it now or when they come near. */
-function startBehaviours(): void {
-  for (const behaviour of behaviours) {
+/** Finds the elements of each behaviour timed `when` and loads it, or watches for them to come near. */
+function startBehaviours(when: 'now' | 'loaded'): void {
+  for (const behaviour of behaviours.filter((candidate) => (when === 'now' ? candidate.when === 'now' : candidate.when !== 'now'))) {
     const elements = [...document.querySelectorAll<HTMLElement>(behaviour.selector)];
     if (elements.length === 0 || (behaviour.wanted && !behaviour.wanted())) continue;
     if (behaviour.when === 'visible') loadWhenVisible(behaviour, elements);
@@ -98,5 +103,6 @@ function startBehaviours(): void {
   }
 }
 
-if (document.readyState === 'complete') startBehaviours();
-else addEventListener('load', startBehaviours, { once: true });
+startBehaviours('now');
+if (document.readyState === 'complete') startBehaviours('loaded');
+else addEventListener('load', () => startBehaviours('loaded'), { once: true });

@@ -12,7 +12,7 @@ import { part, parts, svgElement, tableRow } from '../dom';
 import { markTaskDone } from '../progress/browserProgress';
 import { readStrings } from '../strings';
 import type { ModelCompareKey } from './chatStrings';
-import { highlightCode, renderMarkdown } from './markdownAnswer';
+import { loadAnswerRendering } from './answerRendering';
 import { streamCompletion } from './streamCompletion';
 
 /** The Session 4 checklist task this demo proves done. */
@@ -109,6 +109,7 @@ class ModelCompare extends HTMLElement {
     part(this, '.compare-table tbody').replaceChildren();
     let failed: EndpointChoice | undefined;
     const runOne = async (target: { choice: EndpointChoice; model: string } | undefined, index: number): Promise<ComparedModel> => {
+      const { renderMarkdown, highlightCode } = await loadAnswerRendering();
       const { choice, model } = target!;
       const answer = answers[index]!;
       answer.setAttribute('aria-busy', 'true');

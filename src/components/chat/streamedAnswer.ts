@@ -11,7 +11,7 @@ import { part } from '../dom';
 import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
 import type { EndpointChoice } from '../endpoint/endpointStore';
 import type { StreamedAnswerKey } from './chatStrings';
-import { highlightCode, renderMarkdown } from './markdownAnswer';
+import { loadAnswerRendering, type AnswerRendering } from './answerRendering';
 import { StreamBrokeOff, type StreamResult } from './streamCompletion';
 
 /** How long a first token may take before the learner is told the server is slow (loading a model, say). */
@@ -28,6 +28,7 @@ export class StreamedAnswer {
   /** Where the answer renders, as sanitised Markdown. */
   readonly answer: HTMLElement;
   private readonly statusLine: HTMLElement;
+  private rendering: AnswerRendering | undefined;
   private readonly metrics: HTMLElement | null;
   private readonly diagnosis: HTMLElement | null;
 
@@ -73,7 +74,7 @@ export class StreamedAnswer {
 
   /** Shows the answer so far. */
   show(markdown: string): void {
-    renderMarkdown(this.answer, markdown);
+    this.rendering?.renderMarkdown(this.answer, markdown);
   }
 
   /** Runs one answer from `produce` and names how it ended; a failure is diagnosed against `choice`. */
@@ -84,6 +85,7 @@ export class StreamedAnswer {
     let received = false; // a first token arrived: the server is not slow any more
     const slow = warnWhenSlow ? setTimeout(() => received || this.status(this.t('diagnosis.slow')), slowFirstTokenMs) : undefined;
     try {
+      this.rendering ??= await loadAnswerRendering();
       const result = await produce(signal, (markdown) => {
         if (!received && warnWhenSlow) this.status('');
         received = true;
@@ -94,7 +96,7 @@ export class StreamedAnswer {
       if (signal.aborted) this.status(this.t('chat.stopped'));
       else if (!result.finished && expectsFinish) this.status(this.t('chat.incomplete'));
       this.root.dataset['complete'] = 'true';
-      await highlightCode(this.answer);
+      await this.rendering.highlightCode(this.answer);
       return result;
     } catch (error) {
       if (signal.aborted) this.status(this.t('chat.stopped'));

@@ -33,7 +33,6 @@ class CourseChecklist extends HTMLElement {
       item.classList.add('is-interactive');
       this.boxes.set(taskId, { input, byDemo });
     }
-    for (const hidden of this.querySelectorAll<HTMLElement>('.checklist-progress, .checklist-manage')) hidden.hidden = false;
     this.render(store.progress);
     store.subscribe((progress) => this.render(progress));
   }

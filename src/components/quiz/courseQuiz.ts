@@ -76,6 +76,7 @@ class CourseQuiz extends HTMLElement {
     feedback.hidden = true;
     feedback.append(part(explanation, '.quiz-feedback-text'));
     element.replaceChildren(label, feedback);
+    element.classList.add('is-enhanced');
     return { id, correct: element.hasAttribute('data-correct'), element, input, feedback };
   }
 
