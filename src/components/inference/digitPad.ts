@@ -3,7 +3,7 @@
  * preprocessing in src/lib, inference in the worker on the chosen provider, and the result display.
  */
 import { topGuesses } from '../../lib/classification';
-import { digitModelInput } from '../../lib/digitModel';
+import { digitModelInput, digitModelUrl } from '../../lib/digitModel';
 import { formatMs, formatPercent } from '../../lib/formatting';
 import type { Translate } from '../../lib/i18n';
 import type { Provider } from '../../lib/inferenceProtocol';
@@ -13,7 +13,7 @@ import { readStrings } from '../strings';
 import { DemoLoader } from './demoLoader';
 import { loadDigitSamples, startRuntimeWithDigitModel } from './digitModelFiles';
 import type { DigitPadKey } from './inferenceStrings';
-import { createSession, runSession } from './inferenceRuntime';
+import { createSession, isRuntimeKept, runSession } from './inferenceRuntime';
 import { ProviderChoice } from './providerChoice';
 
 /** The pen's width as a share of the pad's: about 2 pixels once the drawing is scaled down to 28×28. */
@@ -37,7 +37,7 @@ export class DigitPad extends HTMLElement {
   private loader!: DemoLoader;
   private providerChoice!: ProviderChoice;
   private modelBytes: ArrayBuffer | undefined;
-  private providersWithSession = new Set<Provider>();
+  private sessions = new Map<Provider, Promise<void>>();
 
   connectedCallback() {
     this.t = readStrings<DigitPadKey>(this);
@@ -65,6 +65,33 @@ export class DigitPad extends HTMLElement {
       this.dataset['ready'] = 'true';
       await this.classify();
     });
+    void this.prepareIfUsedBefore();
+  }
+
+  /**
+   * After a first use (runtime and model in the cache), starts the runtime and a session while the learner
+   * reads, downloading nothing, so that Start answers at once instead of after a second of start-up.
+   */
+  private async prepareIfUsedBefore(): Promise<void> {
+    if (!(await isRuntimeKept([digitModelUrl]))) return;
+    try {
+      this.modelBytes ??= (await startRuntimeWithDigitModel(() => undefined)).model;
+      await this.sessionOn(await this.providerChoice.chosen());
+      this.dataset['prepared'] = 'true';
+    } catch {
+      // Start tries again, and says what failed.
+    }
+  }
+
+  /** The session on `provider`, created once per page (a failed one is tried again next time). */
+  private sessionOn(provider: Provider): Promise<void> {
+    let session = this.sessions.get(provider);
+    if (!session) {
+      session = createSession(`digits:${provider}`, provider, this.modelBytes!).then(() => undefined);
+      session.catch(() => this.sessions.delete(provider));
+      this.sessions.set(provider, session);
+    }
+    return session;
   }
 
   /** Draws a 28×28 digit (grey levels 0..255) onto the pad, then classifies the pad like a drawing. */
@@ -136,14 +163,10 @@ export class DigitPad extends HTMLElement {
     this.showSeen(input.pixels);
     const provider = await this.providerChoice.chosen();
     const providerName = this.t(`provider.${provider}`);
-    const sessionKey = `digits:${provider}`;
     try {
-      if (!this.providersWithSession.has(provider)) {
-        this.loader.status(this.t('demo.preparing', { provider: providerName }));
-        await createSession(sessionKey, provider, this.modelBytes);
-        this.providersWithSession.add(provider);
-      }
-      const result = await runSession(sessionKey, digitModelInput(input.pixels));
+      if (!this.sessions.has(provider)) this.loader.status(this.t('demo.preparing', { provider: providerName }));
+      await this.sessionOn(provider);
+      const result = await runSession(`digits:${provider}`, digitModelInput(input.pixels));
       const guesses = topGuesses(result.output, 3);
       this.showGuesses(guesses);
       const ms = result.timesMs[0]!;

@@ -63,6 +63,14 @@ export async function keptResponse(url: string): Promise<Response> {
   return response;
 }
 
+/** Whether a demo has run in this browser before: the runtime's WebAssembly and every one of `fileUrls` are in the runtime cache. */
+export async function isRuntimeKept(fileUrls: readonly string[]): Promise<boolean> {
+  const cache = await openRuntimeCache();
+  if (!cache) return false;
+  const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
+  return kept.some((path) => path.endsWith('.wasm')) && fileUrls.every((url) => kept.includes(new URL(url, location.href).pathname));
+}
+
 /** Makes sure the runtime's WebAssembly is in the runtime cache, downloading it with progress the first time; the runtime fetches it from there itself. */
 export async function keepRuntimeFile(url: string, onProgress: (progress: DownloadProgress) => void): Promise<void> {
   const cache = await openRuntimeCache();

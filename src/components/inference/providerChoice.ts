@@ -25,9 +25,10 @@ export class ProviderChoice {
 
   /** The provider to run on: WASM when picked or when WebGPU does not run here, else (Auto or WebGPU) WebGPU. */
   async chosen(): Promise<Provider> {
-    const { available } = await probeWebGpu();
     const picked = this.radios.find((radio) => radio.checked)?.value;
-    return available && picked !== 'wasm' ? 'webgpu' : 'wasm';
+    if (picked === 'wasm') return 'wasm'; // no adapter to ask for (a software adapter takes a second or more to answer)
+    const { available } = await probeWebGpu();
+    return available ? 'webgpu' : 'wasm';
   }
 
   private withoutWebGpu() {
