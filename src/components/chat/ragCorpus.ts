@@ -5,7 +5,7 @@
  */
 import { learnerFilePassages, problemBeforeReading, type FileProblem } from '../../lib/learnerFiles';
 import type { Passage } from '../../lib/passages';
-import { createPassageIndex, type PassageIndex } from '../../lib/passageSearch';
+import type { PassageIndex } from '../../lib/passageSearch';
 
 /** The passages and their keyword index. */
 export interface SearchablePassages {
@@ -87,8 +87,10 @@ export class RagCorpus {
       throw error;
     }
     if (!this.searchable) {
+      // The search library (MiniSearch) loads with the first question, not when the chat comes into view.
+      const { createPassageIndex } = await import('../../lib/passageSearch');
       const passages = [...coursePassages, ...[...this.files.values()].flat()];
-      this.searchable = { passages, index: createPassageIndex(passages, this.locale) };
+      this.searchable ??= { passages, index: createPassageIndex(passages, this.locale) };
     }
     return this.searchable;
   }
