@@ -300,6 +300,7 @@ test('an import the browser cannot save says so instead of “imported”', asyn
     version: 2,
     tasks: { 'module-08/04-cutting-edge-models#compare-slm-llm': { done: true, at: '2026-11-20T10:00:00.000Z', by: 'learner' } },
   });
+  await expect(panel.getByLabel('Import progress')).toBeEnabled(); // the panel's script has arrived
   await panel.getByLabel('Import progress').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await expect(panel.getByRole('status').last()).toHaveText(/^Done on this page only, not saved: the browser’s storage is full/);
   await expect(sessionFourBadge(page)).toContainText('1 of 4 tasks done');
@@ -310,6 +311,7 @@ test('a file far larger than an export is refused before it is read', async ({ p
   const panel = page.getByRole('region', { name: 'Your progress' });
   const before = await storedProgress(page);
   const huge = Buffer.alloc(300 * 1024, ' ');
+  await expect(panel.getByLabel('Import progress')).toBeEnabled(); // the panel's script has arrived
   await panel.getByLabel('Import progress').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: huge });
   await expect(panel.getByRole('status').last()).toContainText('That file is larger than 256 kB');
   expect(await storedProgress(page)).toBe(before);

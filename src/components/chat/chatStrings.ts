@@ -33,7 +33,7 @@ export type HybridRouterKey = (typeof hybridRouterKeys)[number];
 /** What "Ask the course" says. */
 export const ragChatKeys = [
   'rag.instructions', 'rag.promptPassages', 'rag.promptQuestion', 'rag.score', 'rag.noPassages', 'rag.needsModel',
-  'rag.corpusFailed', 'rag.embedding', 'rag.embeddingFailed', 'rag.needsEmbeddings', 'rag.fileAdded', 'rag.removeFile',
+  'rag.corpusFailed', 'rag.embedding', 'rag.embeddingFailed', 'rag.fileAdded', 'rag.removeFile',
   'rag.file.wrong-type', 'rag.file.too-large', 'rag.file.not-text', 'rag.file.empty', 'rag.file.unreadable',
   'rag.cited', 'rag.noCitations', 'rag.searching', ...streamedAnswerKeys,
 ] as const satisfies readonly UiKey[];

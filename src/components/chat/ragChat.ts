@@ -63,7 +63,6 @@ class RagChat extends HTMLElement {
       radio.disabled = !available;
       if (!available && radio.checked) part<HTMLInputElement>(this, 'input[value="keyword"]').checked = true;
     }
-    this.rankingNote(available ? '' : this.t('rag.needsEmbeddings'));
   }
 
   private rankingNote(text: string) {

@@ -24,6 +24,8 @@ class CourseProgress extends HTMLElement {
     const store = browserProgress();
     const message = part<HTMLElement>(this, '.progress-message');
     const say = (text: string) => (message.textContent = text);
+    // Rendered disabled, as are import and reset (`render` enables those): a click before this script arrived would do nothing.
+    part<HTMLButtonElement>(this, '.progress-export').disabled = false;
 
     part(this, '.progress-export').addEventListener('click', () => {
       const link = document.createElement('a');
