@@ -74,10 +74,27 @@ async function handStrings(tag: StringSetTag, elements: HTMLElement[]): Promise<
   for (const element of elements) element.dataset['strings'] = strings;
 }
 
-/** Loads one behaviour: its strings and its code together, then its elements upgrade. */
+/** Says, in an element whose code could not load, that it could not and that it will try again (the text is the page's own, `data-part-failed`). */
+function showLoadFailure(elements: HTMLElement[], failed: boolean): void {
+  for (const element of elements) {
+    element.querySelector(':scope > .part-failed')?.remove();
+    if (!failed) continue;
+    const note = Object.assign(document.createElement('p'), { className: 'notice part-failed', textContent: document.body.dataset['partFailed'] ?? '' });
+    note.setAttribute('role', 'status');
+    element.prepend(note);
+  }
+}
+
+/** Loads one behaviour: its strings and its code together, then its elements upgrade; offline before they were stored, it tries again once the network is back. */
 async function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
-  if (behaviour.strings) await handStrings(behaviour.strings, elements);
-  await behaviour.start(elements);
+  try {
+    if (behaviour.strings) await handStrings(behaviour.strings, elements);
+    await behaviour.start(elements);
+    showLoadFailure(elements, false);
+  } catch {
+    showLoadFailure(elements, true);
+    addEventListener('online', () => void load(behaviour, elements), { once: true });
+  }
 }
 
 /** Starts `behaviour` for `elements` when they come near the screen. */

@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { offlineCacheNames } from './offlineProtocol.ts';
 
 /** The worker the dev server serves instead of the course's: it unregisters at once. */
-export const selfRemovingWorker = `self.addEventListener('install', () => self.skipWaiting());
+const selfRemovingWorker = `self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil((async () => {
   for (const name of await caches.keys()) if (name.startsWith(${JSON.stringify(offlineCacheNames.prefix)})) await caches.delete(name);
   await self.registration.unregister();

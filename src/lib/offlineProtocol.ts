@@ -6,7 +6,6 @@
 /** A page's request to the service worker. */
 export type OfflineRequest =
   | { type: 'keep-locale'; locale: string }
-  | { type: 'status' }
   | { type: 'forget' }
   /** Sent by workbox-window's `messageSkipWaiting()`, in its own spelling. */
   | { type: 'SKIP_WAITING' };
@@ -25,6 +24,8 @@ export const offlineCacheNames = {
   runtime: `${prefix}runtime`,
   settings: `${prefix}settings`,
   pages: (locale: string) => `${prefix}pages-${locale}`,
+  /** Caches earlier versions of the course kept (the demos' runtime before it was shared with the worker): deleted. */
+  retired: ['edge-course-runtime-v1'],
   /** Whether a cache is one of the worker's. */
   isOwn: (name: string) => name.startsWith(prefix),
 };

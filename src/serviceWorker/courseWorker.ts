@@ -5,6 +5,7 @@
  * the old one and waits until the reader chooses to reload (`SKIP_WAITING`), so pages never mix versions
  * and are never stale for good. `/api/` and other sites pass straight to the network.
  */
+import { copyResponse } from 'workbox-core';
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkOnly } from 'workbox-strategies';
@@ -17,7 +18,13 @@ declare const __OFFLINE_PLAN__: OfflinePlan;
 
 const plan = __OFFLINE_PLAN__;
 const locales = Object.keys(plan.pages);
-const pageOptions = { directoryIndex: 'index.html', cleanURLs: false, ignoreURLParametersMatching: [/.*/] };
+/** How a page's address finds its stored file: `/x/` and `/x` are `/x/index.html`; a query (`?q=`) does not matter. */
+const precacheLookup = {
+  directoryIndex: 'index.html',
+  cleanURLs: false,
+  ignoreURLParametersMatching: [/.*/],
+  urlManipulation: ({ url }: { url: URL }) => (url.pathname.endsWith('/') ? [] : [new URL(`${url.pathname}/index.html`, url)]),
+};
 
 const shell = new PrecacheController({ cacheName: offlineCacheNames.shell });
 shell.addToCacheList(plan.shell);
@@ -42,7 +49,9 @@ async function rememberKept(kept: readonly string[]): Promise<void> {
 
 /**
  * Stores a language's files that are not stored yet, under the keys its precache route looks up. (Workbox
- * stores precache entries only during an install event; this runs when a page asks, in a message event.)
+ * stores precache entries only during an install event; this also runs when a page asks, and on activation.)
+ * A redirected answer (a host that sends `…/index.html` to `…/`) is stored as a plain copy, which a page
+ * load accepts.
  */
 async function precacheLocale(locale: string): Promise<void> {
   const controller = pages.get(locale)!;
@@ -52,17 +61,25 @@ async function precacheLocale(locale: string): Promise<void> {
     if (await cache.match(key)) continue;
     const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    await cache.put(key, response);
+    await cache.put(key, response.redirected ? await copyResponse(response) : response);
   }
 }
 
-/** Bytes the worker's caches hold, summed from the stored responses. */
+/** Stores every kept language that can be; one that cannot (a full disk, a file gone) does not stop the others or the update. */
+async function precacheKeptLocales(): Promise<void> {
+  for (const locale of await keptLocales()) await precacheLocale(locale).catch(() => undefined);
+}
+
+/** Bytes the worker's caches hold, from each stored answer's Content-Length (its body only where that is missing). */
 async function storedBytes(): Promise<number> {
   let total = 0;
   for (const name of await caches.keys()) {
     if (!offlineCacheNames.isOwn(name)) continue;
     const cache = await caches.open(name);
-    for (const request of await cache.keys()) total += (await (await cache.match(request))?.blob())?.size ?? 0;
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request);
+      total += Number(response?.headers.get('content-length')) || ((await response?.blob())?.size ?? 0);
+    }
   }
   return total;
 }
@@ -71,7 +88,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await shell.install(event);
-      for (const locale of await keptLocales()) await pages.get(locale)!.install(event);
+      await precacheKeptLocales();
     })(),
   );
 });
@@ -81,12 +98,15 @@ self.addEventListener('activate', (event) => {
     (async () => {
       await shell.activate(event);
       for (const locale of await keptLocales()) await pages.get(locale)!.activate(event);
+      // A language asked for while this version waited is stored now.
+      await precacheKeptLocales();
       // Built files of an older build (their names carry a hash) are never asked for again; models stay.
       const runtime = await caches.open(offlineCacheNames.runtime);
       for (const request of await runtime.keys()) {
         const path = new URL(request.url).pathname;
         if (path.startsWith('/_astro/') && !plan.late.includes(path)) await runtime.delete(request);
       }
+      for (const name of offlineCacheNames.retired) await caches.delete(name);
       // The first visit's page is controlled at once, so it works offline without a reload.
       await self.clients.claim();
     })(),
@@ -99,10 +119,9 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const work = async (): Promise<void> => {
     if (request?.type === 'SKIP_WAITING') return void (await self.skipWaiting());
     if (request?.type === 'keep-locale' && pages.has(request.locale)) {
+      // A newer version is waiting: it stores the language when it takes over, under its own revisions.
+      if (!self.registration.installing && !self.registration.waiting) await precacheLocale(request.locale);
       await rememberKept([...(await keptLocales()), request.locale]);
-      await precacheLocale(request.locale);
-    }
-    if (request?.type === 'keep-locale' || request?.type === 'status') {
       return reply({ type: 'status', kept: await keptLocales(), bytes: await storedBytes() });
     }
     if (request?.type === 'forget') {
@@ -113,9 +132,9 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   event.waitUntil(work().catch((error: unknown) => reply({ type: 'failed', reason: isQuotaError(error) ? 'quota' : 'other' })));
 });
 
-const precacheFirst = (controller: PrecacheController) => new PrecacheRoute(controller, pageOptions);
-registerRoute(precacheFirst(shell));
-for (const controller of pages.values()) registerRoute(precacheFirst(controller));
+const precacheRouteOf = (controller: PrecacheController) => new PrecacheRoute(controller, precacheLookup);
+registerRoute(precacheRouteOf(shell));
+for (const controller of pages.values()) registerRoute(precacheRouteOf(controller));
 registerRoute(
   ({ url, request }) => requestHandling(url, self.location.origin, request.method, plan) === 'late',
   // The same cache the demos download the runtime into (inferenceRuntime.ts), so it is stored once.

@@ -31,7 +31,7 @@ export const add = (a: Weight, b: Weight): Weight => ({ raw: a.raw + b.raw, gzip
 export const kb = ({ raw, gzip }: Weight) => `${(raw / 1024).toFixed(1)} KB (${(gzip / 1024).toFixed(1)} KB gzip)`;
 
 /** A script and every module it imports statically, each once (paths from the site's root). */
-export function moduleGraph(siteDir: string, path: string, seen = new Set<string>()): string[] {
+function moduleGraph(siteDir: string, path: string, seen = new Set<string>()): string[] {
   if (seen.has(path)) return [];
   seen.add(path);
   const code = readFileSync(join(siteDir, path), 'utf8');

@@ -29,6 +29,8 @@ export class StreamedAnswer {
   readonly answer: HTMLElement;
   private readonly statusLine: HTMLElement;
   private rendering: AnswerRendering | undefined;
+  /** The answer so far, drawn once the renderer has loaded if it arrived first. */
+  private latest: string | undefined;
   private readonly metrics: HTMLElement | null;
   private readonly diagnosis: HTMLElement | null;
 
@@ -60,6 +62,7 @@ export class StreamedAnswer {
     this.status('');
     if (this.metrics) this.metrics.textContent = '';
     this.answer.replaceChildren();
+    this.latest = undefined;
     this.answer.setAttribute('aria-busy', 'true');
     if (this.diagnosis) showDiagnosis(this.diagnosis, undefined, undefined, this.t);
     return this.controller.signal;
@@ -74,7 +77,16 @@ export class StreamedAnswer {
 
   /** Shows the answer so far. */
   show(markdown: string): void {
-    this.rendering?.renderMarkdown(this.answer, markdown);
+    this.latest = markdown;
+    if (this.rendering) this.rendering.renderMarkdown(this.answer, markdown);
+    else void this.loadRendering();
+  }
+
+  /** Loads the Markdown renderer (once), then draws the latest text it was given meanwhile. */
+  private async loadRendering(): Promise<AnswerRendering> {
+    this.rendering ??= await loadAnswerRendering();
+    if (this.latest !== undefined) this.rendering.renderMarkdown(this.answer, this.latest);
+    return this.rendering;
   }
 
   /** Runs one answer from `produce` and names how it ended; a failure is diagnosed against `choice`. */
@@ -85,7 +97,7 @@ export class StreamedAnswer {
     let received = false; // a first token arrived: the server is not slow any more
     const slow = warnWhenSlow ? setTimeout(() => received || this.status(this.t('diagnosis.slow')), slowFirstTokenMs) : undefined;
     try {
-      this.rendering ??= await loadAnswerRendering();
+      const rendering = await this.loadRendering();
       const result = await produce(signal, (markdown) => {
         if (!received && warnWhenSlow) this.status('');
         received = true;
@@ -96,7 +108,7 @@ export class StreamedAnswer {
       if (signal.aborted) this.status(this.t('chat.stopped'));
       else if (!result.finished && expectsFinish) this.status(this.t('chat.incomplete'));
       this.root.dataset['complete'] = 'true';
-      await this.rendering.highlightCode(this.answer);
+      await rendering.highlightCode(this.answer);
       return result;
     } catch (error) {
       if (signal.aborted) this.status(this.t('chat.stopped'));

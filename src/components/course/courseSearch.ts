@@ -27,7 +27,7 @@ class CourseSearch extends HTMLElement {
     const form = part(this, 'form');
     const input = part<HTMLInputElement>(form, 'input');
     const query = new URL(location.href).searchParams.get('q') ?? '';
-    input.value = query;
+    if (query) input.value = query; // else keep what the reader may have typed before this script arrived
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const url = new URL(location.href);

@@ -42,12 +42,17 @@ function readWithProgress(response: Response, file: DownloadProgress['file'], on
   return readStream(response.body, { onProgress: (loaded) => onProgress({ file, loaded, total }) });
 }
 
+/** The runtime cache's copy of `url`, or the network's answer with its copy being stored (into `storeIn`, when given). */
+async function cachedOrFetched(url: string, cache: Cache | undefined, storeIn: Cache | undefined): Promise<{ response: Response; stored: Promise<void>; fromCache: boolean }> {
+  const hit = await cache?.match(url);
+  if (hit) return { response: hit, stored: Promise.resolve(), fromCache: true };
+  return { ...(await fetchIntoCache(url, storeIn)), fromCache: false };
+}
+
 /** Fetches a file (from the cache when it is there), reporting bytes as they arrive. */
 export async function download(url: string, file: DownloadProgress['file'], onProgress: (progress: DownloadProgress) => void): Promise<ArrayBuffer> {
   const cache = await openRuntimeCache();
-  const hit = await cache?.match(url);
-  if (hit) return readWithProgress(hit, file, onProgress);
-  const { response, stored } = await fetchIntoCache(url, cache);
+  const { response, stored } = await cachedOrFetched(url, cache, cache);
   const bytes = await readWithProgress(response, file, onProgress);
   await stored;
   return bytes;
@@ -56,9 +61,7 @@ export async function download(url: string, file: DownloadProgress['file'], onPr
 /** A small file a demo needs (its samples), from the runtime cache or from the network into it, so the demo works offline too. */
 export async function keptResponse(url: string): Promise<Response> {
   const cache = await openRuntimeCache();
-  const hit = await cache?.match(url);
-  if (hit) return hit;
-  const { response, stored } = await fetchIntoCache(url, cache);
+  const { response, stored } = await cachedOrFetched(url, cache, cache);
   await stored;
   return response;
 }
@@ -74,11 +77,14 @@ export async function isRuntimeKept(fileUrls: readonly string[]): Promise<boolea
 /** Makes sure the runtime's WebAssembly is in the runtime cache, downloading it with progress the first time; the runtime fetches it from there itself. */
 export async function keepRuntimeFile(url: string, onProgress: (progress: DownloadProgress) => void): Promise<void> {
   const cache = await openRuntimeCache();
-  if (await cache?.match(url)) return;
-  // Under the course's service worker the worker stores the response itself, into this same cache.
-  const { response, stored } = await fetchIntoCache(url, navigator.serviceWorker?.controller ? undefined : cache);
+  // Under the course's service worker, the worker stores the response (and drops older builds' copies); without one, the page does both.
+  const storesItself = !navigator.serviceWorker?.controller;
+  const { response, stored, fromCache } = await cachedOrFetched(url, cache, storesItself ? cache : undefined);
+  if (fromCache) return;
   await readWithProgress(response, 'runtime', onProgress);
   await stored;
+  const current = new URL(url, location.href).href;
+  if (storesItself) for (const request of (await cache?.keys()) ?? []) if (request.url.endsWith('.wasm') && request.url !== current) await cache?.delete(request);
 }
 
 let worker: Worker | undefined;
