@@ -85,16 +85,61 @@ function showLoadFailure(elements: HTMLElement[], failed: boolean): void {
   }
 }
 
+/** Each behaviour's load once begun, so that a click can wait for it; the set of those that have finished. */
+const loading = new Map<Behaviour, Promise<void>>();
+const started = new Set<Behaviour>();
+
 /** Loads one behaviour: its strings and its code together, then its elements upgrade; offline before they were stored, it tries again once the network is back. */
-async function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
-  try {
-    if (behaviour.strings) await handStrings(behaviour.strings, elements);
-    await behaviour.start(elements);
-    showLoadFailure(elements, false);
-  } catch {
-    showLoadFailure(elements, true);
-    addEventListener('online', () => void load(behaviour, elements), { once: true });
-  }
+function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
+  const begun = loading.get(behaviour);
+  if (begun) return begun;
+  const attempt = (async () => {
+    try {
+      if (behaviour.strings) await handStrings(behaviour.strings, elements);
+      await behaviour.start(elements);
+      started.add(behaviour);
+      showLoadFailure(elements, false);
+    } catch {
+      loading.delete(behaviour);
+      showLoadFailure(elements, true);
+      addEventListener('online', () => void load(behaviour, elements), { once: true });
+    }
+  })();
+  loading.set(behaviour, attempt);
+  return attempt;
+}
+
+/** Controls whose clicks and keys mean something only to their part's code. */
+const controls = 'button, [role="tab"], input, label';
+
+/** Keys a part's code gives meaning to on its buttons and tabs (moving between tabs); the browser's own (Tab, Enter, typing) pass. */
+const heldKeys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+
+/** Whether `event` on `control` means nothing until its part's code listens. */
+function needsCode(event: MouseEvent | KeyboardEvent, control: HTMLElement): boolean {
+  if (!event.isTrusted) return false;
+  return event instanceof KeyboardEvent ? heldKeys.has(event.key) && control.matches('button, [role="tab"]') : true;
+}
+
+/** The same click or key again, on `control`, now that its part's code listens. */
+function replay(event: MouseEvent | KeyboardEvent, control: HTMLElement): void {
+  if (event instanceof KeyboardEvent) control.dispatchEvent(new KeyboardEvent('keydown', { key: event.key, code: event.code, shiftKey: event.shiftKey, bubbles: true, cancelable: true }));
+  else control.click();
+}
+
+/**
+ * A click or an arrow key on a control of a part whose code has not arrived (a learner quick to choose a tab
+ * or tick a box) is held, not lost: the part loads at once, and the event is replayed once it has.
+ */
+function holdEarlyInput(event: MouseEvent | KeyboardEvent): void {
+  const control = event.target instanceof Element ? event.target.closest<HTMLElement>(controls) : null;
+  if (!control || !needsCode(event, control)) return;
+  const waiting = behaviours.filter((behaviour) => !started.has(behaviour) && control.closest(behaviour.selector) && (!behaviour.wanted || behaviour.wanted()));
+  if (waiting.length === 0) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  const loads = waiting.map((behaviour) => load(behaviour, [...document.querySelectorAll<HTMLElement>(behaviour.selector)]));
+  void Promise.all(loads).then(() => waiting.every((behaviour) => started.has(behaviour)) && replay(event, control));
 }
 
 /** Starts `behaviour` for `elements` when they come near the screen. */
@@ -120,6 +165,8 @@ function startBehaviours(when: 'now' | 'loaded'): void {
   }
 }
 
+addEventListener('click', holdEarlyInput, { capture: true });
+addEventListener('keydown', holdEarlyInput, { capture: true });
 startBehaviours('now');
 if (document.readyState === 'complete') startBehaviours('loaded');
 else addEventListener('load', () => startBehaviours('loaded'), { once: true });

@@ -128,6 +128,8 @@ test.describe('presenting', () => {
 
   test('in Arabic, read right to left, ← is the next part', async ({ page }) => {
     await page.goto(instructorPath('ar', 'projector/'));
+    // The keys are the clock's once its code has arrived; a key pressed before then does nothing.
+    await page.waitForFunction(() => customElements.get('presenter-clock') !== undefined);
     const heading = page.getByRole('heading', { level: 1 });
     const first = await heading.textContent();
     await page.keyboard.press('ArrowLeft');

@@ -32,6 +32,23 @@ test('the chosen shell persists across reload and a language switch, in every ta
   await expect(arabicGroup.getByRole('tabpanel')).toContainText('set FOUNDRY_PORT=5273');
 });
 
+test('a tab chosen, or an arrow key pressed, before the tabs’ code has arrived is not lost', async ({ page }) => {
+  let releaseCode = () => {};
+  const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
+  await page.route(/\/_astro\/osTabs\.[\w-]+\.js$/, async (route) => {
+    await codeHeld;
+    await route.continue();
+  });
+  await page.goto(`/en/${lessonPath}`);
+  const group = page.locator('os-tabs').first();
+  await group.getByRole('tab', { name: 'Command Prompt' }).click();
+  await page.keyboard.press('ArrowRight');
+  expect(await page.evaluate(() => customElements.get('os-tabs'))).toBeUndefined();
+  releaseCode();
+  await expect(group.getByRole('tab', { name: 'macOS / Linux' })).toHaveAttribute('aria-selected', 'true');
+  await expect(group.getByRole('tabpanel')).toContainText('export FOUNDRY_PORT=5273');
+});
+
 test('arrow keys, Home and End move between tabs, mirrored in right-to-left', async ({ page }) => {
   await page.goto(`/en/${lessonPath}`);
   const group = page.locator('os-tabs').first();
