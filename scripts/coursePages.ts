@@ -63,7 +63,8 @@ export function staticCourse(distDir: string): NodeHandler {
   const clientDir = join(distDir, 'client');
   const notFound = readFileSync(join(clientDir, '404.html'));
   return withSecurityHeaders(clientDir, (request, response) => {
-    send(request, request.url ?? '/', { root: clientDir, index: ['index.html'], dotfiles: 'deny' })
+    // `send` takes a path: the query (`?v=<hash>` on models and samples) is not part of the file's name.
+    send(request, new URL(request.url ?? '/', 'http://course').pathname, { root: clientDir, index: ['index.html'], dotfiles: 'deny' })
       .on('error', (error: { status?: number }) => {
         response.statusCode = error.status === 404 ? 404 : (error.status ?? 500);
         response.setHeader('Content-Type', 'text/html; charset=utf-8');
