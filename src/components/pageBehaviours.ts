@@ -109,16 +109,15 @@ function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
   return attempt;
 }
 
-/** Controls whose clicks and keys mean something only to their part's code. */
-const controls = 'button, [role="tab"], input, label';
+/** Controls whose clicks and keys mean something only to their part's code (a radio or a box keeps its own state, which the code reads). */
+const controls = 'button, [role="tab"]';
 
 /** Keys a part's code gives meaning to on its buttons and tabs (moving between tabs); the browser's own (Tab, Enter, typing) pass. */
 const heldKeys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
-/** Whether `event` on `control` means nothing until its part's code listens. */
-function needsCode(event: MouseEvent | KeyboardEvent, control: HTMLElement): boolean {
-  if (!event.isTrusted) return false;
-  return event instanceof KeyboardEvent ? heldKeys.has(event.key) && control.matches('button, [role="tab"]') : true;
+/** Whether `event` (the reader's own, not a replay) means nothing until its part's code listens. */
+function needsCode(event: MouseEvent | KeyboardEvent): boolean {
+  return event.isTrusted && (!(event instanceof KeyboardEvent) || heldKeys.has(event.key));
 }
 
 /** The same click or key again, on `control`, now that its part's code listens. */
@@ -128,12 +127,12 @@ function replay(event: MouseEvent | KeyboardEvent, control: HTMLElement): void {
 }
 
 /**
- * A click or an arrow key on a control of a part whose code has not arrived (a learner quick to choose a tab
- * or tick a box) is held, not lost: the part loads at once, and the event is replayed once it has.
+ * A click or an arrow key on a button of a part whose code has not arrived (a learner quick to choose a tab
+ * or press Start) is held, not lost: the part loads at once, and the event is replayed once it has.
  */
 function holdEarlyInput(event: MouseEvent | KeyboardEvent): void {
   const control = event.target instanceof Element ? event.target.closest<HTMLElement>(controls) : null;
-  if (!control || !needsCode(event, control)) return;
+  if (!control || !needsCode(event)) return;
   const waiting = behaviours.filter((behaviour) => !started.has(behaviour) && control.closest(behaviour.selector) && (!behaviour.wanted || behaviour.wanted()));
   if (waiting.length === 0) return;
   event.preventDefault();

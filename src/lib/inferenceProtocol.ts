@@ -32,7 +32,8 @@ export interface RunResult {
 /** What the page asks the worker: where the runtime's WebAssembly is, to start with those bytes, and to load, run or free a session. */
 export type WorkerRequest =
   | { kind: 'locate' }
-  | { kind: 'init' }
+  /** The WebAssembly's bytes when the page has just downloaded them, or else the cache to read them from when no service worker answers the runtime's own fetch. */
+  | { kind: 'init'; wasmBytes?: ArrayBuffer; runtimeCache?: string }
   | { kind: 'create'; key: string; provider: Provider; model: ArrayBuffer }
   | { kind: 'run'; key: string; inputs: PlaceholderInput[]; samples: number; runsPerSample: number }
   | { kind: 'release'; key: string };

@@ -3,7 +3,7 @@
  * one session per model and provider. It tells the page where the runtime's WebAssembly is; the page
  * fetches it once, with progress, into the course's runtime cache; the runtime then fetches it itself,
  * which the service worker answers from that cache, so the browser compiles it while it streams and can
- * keep the compiled code for the next visit.
+ * keep the compiled code for the next visit (the first time, it compiles the bytes the page just downloaded).
  */
 import * as ort from 'onnxruntime-web/webgpu';
 // Imported here, not in the page, so the build emits the 27 MB binary once (ORT's own reference to it lives in this bundle too).
@@ -36,7 +36,12 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
     case 'locate':
       return { wasmUrl: new URL(wasmUrl, import.meta.url).href };
     case 'init': {
-      ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, import.meta.url).href };
+      const url = new URL(wasmUrl, import.meta.url).href;
+      ort.env.wasm.wasmPaths = { wasm: url };
+      // Bytes the page has in hand (just downloaded, or stored where no service worker would answer the runtime's fetch) are not fetched again.
+      const stored = request.runtimeCache ? await caches.open(request.runtimeCache).then((cache) => cache.match(url)).catch(() => undefined) : undefined;
+      const bytes = request.wasmBytes ?? (await stored?.arrayBuffer());
+      if (bytes) ort.env.wasm.wasmBinary = bytes;
       // Without cross-origin isolation there is no SharedArrayBuffer, so ORT can use one thread only.
       ort.env.wasm.numThreads = scope.crossOriginIsolated ? Math.min(4, Math.max(1, Math.floor(navigator.hardwareConcurrency / 2))) : 1;
       return { threads: ort.env.wasm.numThreads, crossOriginIsolated: scope.crossOriginIsolated, version: ort.env.versions.web ?? '' };

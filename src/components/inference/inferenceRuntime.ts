@@ -74,17 +74,18 @@ export async function isRuntimeKept(fileUrls: readonly string[]): Promise<boolea
   return kept.some((path) => path.endsWith('.wasm')) && fileUrls.every((url) => kept.includes(new URL(url, location.href).pathname));
 }
 
-/** Makes sure the runtime's WebAssembly is in the runtime cache, downloading it with progress the first time; the runtime fetches it from there itself. */
-export async function keepRuntimeFile(url: string, onProgress: (progress: DownloadProgress) => void): Promise<void> {
+/** Makes sure the runtime's WebAssembly is in the runtime cache, downloading it with progress the first time (and then returning its bytes); later, the runtime fetches it from there itself. */
+export async function keepRuntimeFile(url: string, onProgress: (progress: DownloadProgress) => void): Promise<ArrayBuffer | undefined> {
   const cache = await openRuntimeCache();
   // Under the course's service worker, the worker stores the response (and drops older builds' copies); without one, the page does both.
   const storesItself = !navigator.serviceWorker?.controller;
   const { response, stored, fromCache } = await cachedOrFetched(url, cache, storesItself ? cache : undefined);
-  if (fromCache) return;
-  await readWithProgress(response, 'runtime', onProgress);
+  if (fromCache) return undefined;
+  const bytes = await readWithProgress(response, 'runtime', onProgress);
   await stored;
   const current = new URL(url, location.href).href;
   if (storesItself) for (const request of (await cache?.keys()) ?? []) if (request.url.endsWith('.wasm') && request.url !== current) await cache?.delete(request);
+  return bytes;
 }
 
 let worker: Worker | undefined;
@@ -118,8 +119,9 @@ export function startRuntime(onProgress: (progress: DownloadProgress) => void): 
   runtime ??= (async () => {
     worker ??= startWorker();
     const { wasmUrl } = await call({ kind: 'locate' });
-    await keepRuntimeFile(wasmUrl, onProgress);
-    return call({ kind: 'init' });
+    const wasmBytes = await keepRuntimeFile(wasmUrl, onProgress);
+    const runtimeCache = wasmBytes || navigator.serviceWorker?.controller ? undefined : offlineCacheNames.runtime;
+    return call({ kind: 'init', wasmBytes, runtimeCache }, wasmBytes ? [wasmBytes] : []);
   })();
   runtime.catch(() => (runtime = undefined));
   return runtime;
