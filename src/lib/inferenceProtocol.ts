@@ -33,7 +33,7 @@ export interface RunResult {
 export type WorkerRequest =
   | { kind: 'locate' }
   /** The WebAssembly's bytes when the page has just downloaded them, or else the cache to read them from when no service worker answers the runtime's own fetch. */
-  | { kind: 'init'; wasmBytes?: ArrayBuffer; runtimeCache?: string }
+  | { kind: 'init'; wasmBytes?: ArrayBuffer | undefined; runtimeCache?: string | undefined }
   | { kind: 'create'; key: string; provider: Provider; model: ArrayBuffer }
   | { kind: 'run'; key: string; inputs: PlaceholderInput[]; samples: number; runsPerSample: number }
   | { kind: 'release'; key: string };

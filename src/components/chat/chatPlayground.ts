@@ -3,6 +3,7 @@ import { translateFrom, type Translate } from '../../lib/i18n';
 import { part } from '../dom';
 import { currentChoice } from '../endpoint/endpointStore';
 import { readStrings } from '../strings';
+import { followModelServer } from './modelServerState';
 import type { ChatPlaygroundKey } from './chatStrings';
 import { StreamedAnswer } from './streamedAnswer';
 import { streamCompletion } from './streamCompletion';
@@ -14,7 +15,8 @@ class ChatPlayground extends HTMLElement {
     this.t = readStrings(this);
     const answer = new StreamedAnswer(this, this.t, this.dataset['locale'] ?? 'en');
     const prompt = part<HTMLTextAreaElement>(this, 'textarea');
-    for (const control of [prompt, part<HTMLButtonElement>(this, '.demo-start')]) control.disabled = false;
+    prompt.disabled = false;
+    followModelServer(this, this.t, () => Boolean(currentChoice()?.model));
     part(this, 'form').addEventListener('submit', (event) => {
       event.preventDefault();
       const choice = currentChoice();

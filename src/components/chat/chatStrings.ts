@@ -1,10 +1,11 @@
 /** The UI strings the chat room's scripts read, one list per component (see components/strings.ts). */
+import { demoStateKeys } from '../../lib/demoState';
 import type { UiKey } from '../../lib/i18n';
 import { diagnosisKeys } from '../endpoint/endpointStrings';
 
 /** What a streamed answer may say about itself: stopped, cut off, broke off, slow, its metrics, or a diagnosis. */
 export const streamedAnswerKeys = [
-  'chat.stopped', 'chat.metrics', 'chat.brokeOff', 'chat.incomplete', 'diagnosis.slow', ...diagnosisKeys,
+  'chat.stopped', 'chat.metrics', 'chat.brokeOff', 'chat.incomplete', 'diagnosis.slow', ...diagnosisKeys, ...demoStateKeys,
 ] as const satisfies readonly UiKey[];
 /** A key of `streamedAnswerKeys`. */
 export type StreamedAnswerKey = (typeof streamedAnswerKeys)[number];
@@ -15,7 +16,7 @@ export const chatPlaygroundKeys = ['chat.needsModel', ...streamedAnswerKeys] as 
 export type ChatPlaygroundKey = (typeof chatPlaygroundKeys)[number];
 
 /** What the model comparison's script says. */
-export const modelCompareKeys = ['compare.sameModel', 'compare.done', 'chat.needsModel', 'kind.browser', ...diagnosisKeys] as const satisfies readonly UiKey[];
+export const modelCompareKeys = ['demo.noModels', 'compare.sameModel', 'compare.done', 'compare.ttft', 'compare.rate', 'compare.total', 'chat.needsModel', 'kind.browser', ...diagnosisKeys, ...demoStateKeys] as const satisfies readonly UiKey[];
 /** A key of `modelCompareKeys`. */
 export type ModelCompareKey = (typeof modelCompareKeys)[number];
 
@@ -25,7 +26,7 @@ export const hybridRouterKeys = [
   'router.skip.marked-private', 'router.skip.personal-data', 'router.skip.offline', 'router.skip.no-cloud', 'router.skip.context-too-long',
   'router.data.email', 'router.data.phone', 'router.data.card', 'router.data.iban', 'router.target.local', 'router.target.cloud',
   'router.step.answered', 'router.step.timeout', 'router.step.failed', 'router.step.stopped', 'router.nothingToTry', 'router.allFailed',
-  'router.answeredBy', 'router.noLocal', 'router.invalidCloud', ...streamedAnswerKeys,
+  'router.answeredBy', 'router.noLocal', 'router.invalidCloud', 'demo.noModels', ...streamedAnswerKeys,
 ] as const satisfies readonly UiKey[];
 /** A key of `hybridRouterKeys`. */
 export type HybridRouterKey = (typeof hybridRouterKeys)[number];

@@ -7,6 +7,7 @@ import { safeSessionStorage, safeStorage } from '../../lib/safeStorage';
 import { part } from '../dom';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { readStrings } from '../strings';
+import { followModelServer, noModelsOption } from './modelServerState';
 import type { HybridRouterKey } from './chatStrings';
 import { StreamedAnswer } from './streamedAnswer';
 import { streamCompletion } from './streamCompletion';
@@ -27,6 +28,10 @@ class HybridRouter extends HTMLElement {
     this.restoreCloud();
     this.fillLocalModels(currentChoice());
     onChoice((choice) => this.fillLocalModels(choice));
+    // It can route once some target exists: a local model, or a cloud address and model.
+    const hasTarget = () => part<HTMLSelectElement>(this, '.router-local-general').value !== '' || (this.input('.router-cloud-url').value.trim() !== '' && this.input('.router-cloud-model').value.trim() !== '');
+    const checkTargets = followModelServer(this, this.t, hasTarget);
+    for (const selector of ['.router-cloud-url', '.router-cloud-model']) this.input(selector).addEventListener('input', checkTargets);
     this.input('.router-cloud-url').addEventListener('change', () => this.saveCloud());
     this.input('.router-cloud-model').addEventListener('change', () => this.saveCloud());
     this.input('.router-cloud-key').addEventListener('input', () => this.saveKey());
@@ -46,7 +51,8 @@ class HybridRouter extends HTMLElement {
     const coder = models.find((id) => /coder/i.test(id));
     for (const [selector, pick] of [['.router-local-general', choice?.model], ['.router-local-code', coder ?? choice?.model]] as const) {
       const select = part<HTMLSelectElement>(this, selector);
-      select.replaceChildren(...models.map((id) => Object.assign(document.createElement('option'), { value: id, textContent: id })));
+      const options = models.map((id) => Object.assign(document.createElement('option'), { value: id, textContent: id }));
+      select.replaceChildren(...(options.length > 0 ? options : [noModelsOption(this.t)]));
       select.disabled = models.length === 0;
       if (pick && models.includes(pick)) select.value = pick;
     }

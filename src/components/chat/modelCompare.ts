@@ -2,7 +2,7 @@
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { addRun, compareHistoryKey, compareRunEvent, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
 import { metricParts } from '../../lib/chatStream';
-import { formatMs } from '../../lib/formatting';
+import { formatMs, formatNumber } from '../../lib/formatting';
 import { inBrowserChoice, onInBrowserModel } from '../endpoint/browserEndpoint';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
@@ -11,6 +11,9 @@ import { safeStorage } from '../../lib/safeStorage';
 import { part, parts, svgElement, tableRow } from '../dom';
 import { markTaskDone } from '../progress/browserProgress';
 import { readStrings } from '../strings';
+import { drawBars } from '../barChartView';
+import { showDemoState } from '../demoStatus';
+import { followModelServer, noModelsOption } from './modelServerState';
 import type { ModelCompareKey } from './chatStrings';
 import { loadAnswerRendering } from './answerRendering';
 import { streamCompletion } from './streamCompletion';
@@ -25,10 +28,12 @@ class ModelCompare extends HTMLElement {
   connectedCallback() {
     this.t = readStrings(this);
     this.locale = this.dataset['locale'] ?? 'en';
-    for (const control of this.querySelectorAll<HTMLTextAreaElement | HTMLInputElement | HTMLButtonElement>('textarea, input, .demo-start')) control.disabled = false;
+    for (const control of this.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input')) control.disabled = false;
     this.fillModels();
     onChoice(() => this.fillModels());
     onInBrowserModel(() => this.fillModels());
+    // Two models to compare, or Compare waits with its reason beside it.
+    followModelServer(this, this.t, () => [...part<HTMLSelectElement>(this, '.compare-model').options].filter((option) => option.value).length >= 2);
     part(this, 'form').addEventListener('submit', (event) => {
       event.preventDefault();
       void this.run();
@@ -57,7 +62,8 @@ class ModelCompare extends HTMLElement {
     const second = onServer.find((model) => model !== first && /7b|8b|13b|14b/i.test(model.id)) ?? onServer.find((model) => model !== first);
     for (const [index, select] of selects.entries()) {
       select.disabled = offered.length === 0;
-      select.replaceChildren(
+      if (offered.length === 0) select.replaceChildren(noModelsOption(this.t));
+      else select.replaceChildren(
         ...sources.map((source) => {
           const group = document.createElement('optgroup');
           group.label = source.kind === 'browser' ? this.t('kind.browser') : source.baseUrl;
@@ -105,8 +111,11 @@ class ModelCompare extends HTMLElement {
     button.disabled = true;
     status.textContent = '';
     showDiagnosis(diagnosis, undefined, undefined, this.t);
+    showDemoState(this, 'running', this.t);
+    part(this, '.compare-results').hidden = false;
     answers.forEach((answer) => answer.replaceChildren());
     part(this, '.compare-table tbody').replaceChildren();
+    part(this, '.compare-bars').replaceChildren();
     let failed: EndpointChoice | undefined;
     const runOne = async (target: { choice: EndpointChoice; model: string } | undefined, index: number): Promise<ComparedModel> => {
       const { renderMarkdown, highlightCode } = await loadAnswerRendering();
@@ -131,6 +140,8 @@ class ModelCompare extends HTMLElement {
       safeStorage.set(compareHistoryKey, JSON.stringify(history));
       document.dispatchEvent(new CustomEvent(compareRunEvent));
       this.drawHistory(history);
+      this.drawBars(results);
+      showDemoState(this, 'done', this.t);
       if (isCompleteComparison(run)) {
         markTaskDone(compareTaskId);
         status.textContent = this.t('compare.done');
@@ -138,9 +149,22 @@ class ModelCompare extends HTMLElement {
       this.dataset['complete'] = 'true';
     } catch (error) {
       showDiagnosis(diagnosis, failureOf(error, failed), failed, this.t);
+      showDemoState(this, 'error', this.t);
     } finally {
       button.disabled = false;
     }
+  }
+
+  /** This run's timings as bars, one group per measure, one bar per model (named on its bar). */
+  private drawBars(results: readonly ComparedModel[]) {
+    const named = (format: (value: number) => string) => (value: number, series: number) => `${results[series]!.model} · ${format(value)}`;
+    const inMs = named((value) => formatMs(value, this.locale));
+    const perSecond = named((value) => formatNumber(value, this.locale));
+    drawBars(part<SVGSVGElement>(this, '.compare-bars'), [
+      { label: this.t('compare.ttft'), values: results.map((result) => result.metrics.timeToFirstTokenMs), format: inMs },
+      { label: this.t('compare.rate'), values: results.map((result) => result.metrics.tokensPerSecond), format: perSecond },
+      { label: this.t('compare.total'), values: results.map((result) => result.metrics.totalMs), format: inMs },
+    ]);
   }
 
   private addRow({ model, metrics }: ComparedModel) {

@@ -12,6 +12,7 @@ import { listOfNodes, part, parts } from '../dom';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { markTaskDone } from '../progress/browserProgress';
 import { readStrings } from '../strings';
+import { followModelServer } from './modelServerState';
 import type { RagChatKey } from './chatStrings';
 import { embeddingModelOf, MeaningRanking } from './meaningRanking';
 import { linkCitations } from './ragCitations';
@@ -42,6 +43,7 @@ class RagChat extends HTMLElement {
       control.disabled = false;
     this.offerRankings(currentChoice());
     onChoice((choice) => this.offerRankings(choice));
+    followModelServer(this, this.t, () => Boolean(currentChoice()?.model), { sendWaits: false }); // without a model, Ask still shows the passages and the prompt
     part(this, 'form').addEventListener('submit', (event) => {
       event.preventDefault();
       void this.ask(part<HTMLTextAreaElement>(this, 'textarea').value, corpus, answer);

@@ -7,6 +7,7 @@
  */
 import { describeMetrics } from '../../lib/chatStream';
 import type { Translate } from '../../lib/i18n';
+import { showDemoState } from '../demoStatus';
 import { part } from '../dom';
 import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
 import type { EndpointChoice } from '../endpoint/endpointStore';
@@ -64,12 +65,14 @@ export class StreamedAnswer {
     this.answer.replaceChildren();
     this.latest = undefined;
     this.answer.setAttribute('aria-busy', 'true');
+    showDemoState(this.root, 'running', this.t);
     if (this.diagnosis) showDiagnosis(this.diagnosis, undefined, undefined, this.t);
     return this.controller.signal;
   }
 
-  /** Ends an answer started with `begin`: not busy, Send live again. */
+  /** Ends an answer started with `begin`: not busy, Send live again, the chip on how it ended (done, unless said otherwise). */
   end(): void {
+    if (this.root.dataset['state'] === 'running') showDemoState(this.root, this.controller?.signal.aborted ? 'ready' : 'done', this.t);
     this.answer.setAttribute('aria-busy', 'false');
     this.send.disabled = false;
     this.stop.disabled = true;
@@ -103,7 +106,10 @@ export class StreamedAnswer {
         received = true;
         this.show(markdown);
       });
-      if (!result) return undefined;
+      if (!result) {
+        showDemoState(this.root, 'ready', this.t);
+        return undefined;
+      }
       if (this.metrics) this.metrics.textContent = describeMetrics(this.t('chat.metrics'), result.metrics, this.locale);
       if (signal.aborted) this.status(this.t('chat.stopped'));
       else if (!result.finished && expectsFinish) this.status(this.t('chat.incomplete'));
@@ -115,6 +121,7 @@ export class StreamedAnswer {
       else if (error instanceof StreamBrokeOff) this.status(this.t('chat.brokeOff', { detail: error.message }));
       else if (this.diagnosis) showDiagnosis(this.diagnosis, failureOf(error, choice), choice, this.t);
       else throw error;
+      if (!signal.aborted) showDemoState(this.root, 'error', this.t);
       return undefined;
     } finally {
       clearTimeout(slow);

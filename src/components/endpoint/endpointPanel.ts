@@ -1,16 +1,18 @@
 /** The behaviour of <endpoint-panel>: discover, choose, connect, and diagnose. */
+import { stateBeforeAnswer } from '../../lib/demoState';
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { endpointAddress } from '../../lib/endpointAddress';
 import type { CliReport, DiscoveredEndpoint } from '../../lib/endpointDiscovery';
 import { foundryStatusCommands } from '../../lib/foundryCli';
 import { translateFrom, type Translate } from '../../lib/i18n';
+import { showDemoState } from '../demoStatus';
 import { part } from '../dom';
 import { readStrings } from '../strings';
 import { askBridgeForEndpoints } from './bridgeDiscovery';
 import { inBrowserChoice, onInBrowserModel } from './browserEndpoint';
 import { failureOf, showAddressProblem, showDiagnosis } from './diagnosisView';
 import type { EndpointPanelKey } from './endpointStrings';
-import { currentChoice, rememberedChoice, setChoice, setPanelApiKey, type EndpointChoice } from './endpointStore';
+import { currentChoice, onChoice, rememberedChoice, setChoice, setPanelApiKey, type EndpointChoice } from './endpointStore';
 
 /** The endpoint list's entry for the model loaded in this tab. */
 const inBrowserOption = 'browser';
@@ -26,7 +28,8 @@ class EndpointPanel extends HTMLElement {
   connectedCallback() {
     this.t = readStrings(this);
     for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) control.disabled = false;
-    part(this, '.endpoint-rescan').addEventListener('click', () => void this.discover());
+    part(this, '.endpoint-rescan').addEventListener('click', () => void this.discoverAndSay());
+    onChoice(() => this.showReadiness());
     part(this, '.endpoint-connect').addEventListener('click', () => void this.connectTyped());
     const endpointSelect = part<HTMLSelectElement>(this, '.endpoint-select');
     endpointSelect.addEventListener('change', () => (endpointSelect.value === inBrowserOption ? this.chooseInBrowser() : this.choose(Number(endpointSelect.value))));
@@ -51,7 +54,7 @@ class EndpointPanel extends HTMLElement {
         }
       }
     });
-    void this.discover();
+    void this.discoverAndSay();
   }
 
   /** Chooses the model loaded in this tab for every chat demo. */
@@ -68,6 +71,16 @@ class EndpointPanel extends HTMLElement {
 
   private state(text: string) {
     part(this, '.endpoint-state').textContent = text;
+  }
+
+  /** The chip: searching while it looks, then whether a model is chosen. */
+  private async discoverAndSay() {
+    showDemoState(this, 'running', this.t);
+    await this.discover().finally(() => this.showReadiness());
+  }
+
+  private showReadiness() {
+    showDemoState(this, stateBeforeAnswer(currentChoice()?.model ? 1 : 0), this.t);
   }
 
   private async discover() {

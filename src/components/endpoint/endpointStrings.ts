@@ -1,6 +1,7 @@
 /** The UI strings the endpoint room's scripts read, one list per component (see components/strings.ts). */
 import { addressProblems } from '../../lib/endpointAddress';
 import { diagnosisTextKeys } from '../../lib/endpointDiagnosis';
+import { demoStateKeys } from '../../lib/demoState';
 import type { UiKey } from '../../lib/i18n';
 
 /** The diagnoses an endpoint demo may show (see src/lib/endpointDiagnosis.ts), and the note when the fix cannot be a command. */
@@ -20,6 +21,7 @@ export const endpointPanelKeys = [
   'kind.foundry1', 'kind.foundry2', 'kind.ollama', 'kind.lmstudio', 'kind.llamacpp', 'kind.vllm', 'kind.openai-compatible', 'kind.browser', 'endpoint.inBrowser',
   ...diagnosisKeys,
   ...addressKeys,
+  ...demoStateKeys,
 ] as const satisfies readonly UiKey[];
 /** A key of `endpointPanelKeys`. */
 export type EndpointPanelKey = (typeof endpointPanelKeys)[number];

@@ -2,6 +2,7 @@
 import { formatBytes } from '../../lib/formatting';
 import type { Translate } from '../../lib/i18n';
 import type { Provider } from '../../lib/inferenceProtocol';
+import { showDemoState } from '../demoStatus';
 import { part } from '../dom';
 import type { DemoLoaderKey } from './inferenceStrings';
 import { DemoError, type DownloadProgress } from './inferenceRuntime';
@@ -37,10 +38,12 @@ export class DemoLoader {
     const run = async () => {
       start.disabled = true;
       this.hideError();
+      showDemoState(this.root, 'downloading', this.t);
       try {
         await task();
         start.hidden = true;
         this.hideProgress();
+        if (this.root.dataset['state'] === 'downloading') showDemoState(this.root, 'ready', this.t);
       } catch (error) {
         if (this.errorBox.hidden) this.fail(error);
         start.disabled = false;
@@ -82,6 +85,7 @@ export class DemoLoader {
 
   /** Shows `message` in place of the progress line, with a retry button if `retryable` and the demo has a start. */
   showError(message: string, retryable = false): void {
+    showDemoState(this.root, 'error', this.t);
     this.errorText.textContent = message;
     this.retryButton.hidden = !retryable || !this.startButton;
     this.errorBox.hidden = false;
@@ -91,5 +95,10 @@ export class DemoLoader {
   /** Hides the last error, as the demo tries again. */
   hideError(): void {
     this.errorBox.hidden = true;
+  }
+
+  /** Shows on the card's chip that the demo is working (`running`) or has shown its result (`done`). */
+  state(state: 'running' | 'done'): void {
+    showDemoState(this.root, state, this.t);
   }
 }

@@ -173,6 +173,7 @@ export class DigitPad extends HTMLElement {
       this.ranOn.textContent = this.t('digits.ranOn', { provider: providerName, time: formatMs(ms, this.locale) });
       this.dataset['provider'] = provider;
       this.loader.hideProgress();
+      this.loader.state('done');
       return { label: guesses[0]!.label, provider, ms };
     } catch (error) {
       this.loader.fail(error, provider);

@@ -2,13 +2,14 @@
  * The UI strings the inference room's scripts read, one list per component (see components/strings.ts).
  * The markup imports the lists; the scripts import only their types, so no list reaches the browser.
  */
+import { demoStateKeys } from '../../lib/demoState';
 import type { UiKey } from '../../lib/i18n';
 
 /** What a demo's loader says: download progress, failures, and the provider names in them. */
 export const demoLoaderKeys = [
   'demo.downloadingRuntime', 'demo.downloadingModel', 'demo.preparing', 'demo.error.download-failed',
   'demo.error.runtime-failed', 'demo.error.model-rejected', 'demo.error.run-failed', 'provider.webgpu',
-  'provider.wasm',
+  'provider.wasm', ...demoStateKeys,
 ] as const satisfies readonly UiKey[];
 /** A key of `demoLoaderKeys`. */
 export type DemoLoaderKey = (typeof demoLoaderKeys)[number];

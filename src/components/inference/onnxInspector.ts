@@ -32,6 +32,7 @@ class OnnxInspector extends HTMLElement {
     const report = part(this, '.inspector-report');
     report.hidden = true;
     this.loader.hideError();
+    this.loader.state('running');
     this.loader.status(this.t('inspector.reading', { file: file.name }));
     const bytes = await file.arrayBuffer();
     if (!looksLikeOnnx(new Uint8Array(bytes))) {
@@ -60,6 +61,7 @@ class OnnxInspector extends HTMLElement {
         });
       }
       this.loader.hideProgress();
+      this.loader.state('done');
     } catch (error) {
       // Says which of the learner's files was rejected: "…could not load the model on WebGPU: broken.onnx: …".
       if (error instanceof DemoError && error.code === 'model-rejected') {

@@ -40,6 +40,7 @@ class ProviderBenchmark extends HTMLElement {
       const providers: Provider[] = (await probeWebGpu()).available ? ['wasm', 'webgpu'] : ['wasm'];
       const measurements: ProviderMeasurement[] = [];
       for (const provider of providers) {
+        loader.state('running');
         loader.status(this.t('bench.running', { provider: this.t(`provider.${provider}`) }));
         try {
           measurements.push(await measure(provider, model, input));
@@ -49,6 +50,7 @@ class ProviderBenchmark extends HTMLElement {
         }
       }
       this.show(measurements, runtime);
+      loader.state('done');
       this.dataset['complete'] = 'true';
     });
   }

@@ -11,6 +11,7 @@ import type { LoadedModel } from '../../lib/languageModelProtocol';
 import { StreamedAnswer } from '../chat/streamedAnswer';
 import { streamCompletion } from '../chat/streamCompletion';
 import { inBrowserChoice, provideInBrowserModel } from '../endpoint/browserEndpoint';
+import { showDemoState } from '../demoStatus';
 import { part, parts } from '../dom';
 import { ProviderChoice } from '../inference/providerChoice';
 import { readStrings } from '../strings';
@@ -123,6 +124,7 @@ class BrowserModelDemo extends HTMLElement {
       await this.unload(false);
       const progress = part(this, '.browser-model-progress');
       progress.hidden = false;
+      showDemoState(this, 'downloading', this.t);
       let tally: DownloadTally = noDownloads;
       const where = {
         repo: model.repo,
@@ -150,9 +152,11 @@ class BrowserModelDemo extends HTMLElement {
       });
       part<HTMLButtonElement>(this, '.browser-model-unload').hidden = false;
       this.dataset['loaded'] = model.id;
+      showDemoState(this, 'ready', this.t);
     } catch (error) {
       part(this, '.browser-model-progress').hidden = true;
       this.state('');
+      showDemoState(this, 'error', this.t);
       this.showError(this.describeFailure(error, provider));
     } finally {
       loadButton.disabled = false;

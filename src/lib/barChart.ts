@@ -1,0 +1,71 @@
+/**
+ * The geometry of the course's small bar charts (inline SVG): one group per measure, one bar per series,
+ * each measure on its own scale, bars growing from the reading direction's start edge. Pure, so the
+ * layout is unit-tested and the components only draw it.
+ */
+
+/** One measure to draw: its name and one value per series (undefined when the series has none). */
+export interface BarMeasure {
+  label: string;
+  values: readonly (number | undefined)[];
+  /** The value as the reader sees it (localized, with its unit), told which series it belongs to. */
+  format: (value: number, series: number) => string;
+}
+
+/** One drawn bar, in SVG user units. */
+export interface Bar {
+  series: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Where the value's text starts, and how it is anchored (after the bar's end, in reading direction). */
+  textX: number;
+  textAnchor: 'start' | 'end';
+  text: string;
+}
+
+/** One measure's group: its heading's position, then its bars. */
+export interface BarGroup {
+  label: string;
+  labelX: number;
+  labelY: number;
+  labelAnchor: 'start' | 'end';
+  bars: Bar[];
+}
+
+/** Sizes of a chart, in SVG user units. */
+export const barLayout = { width: 400, barHeight: 12, barGap: 4, groupGap: 10, labelHeight: 14, valueRoom: 70, minBar: 2 } as const;
+
+/** Lays out `measures` for a chart read left to right (`ltr`) or right to left; returns the groups and the chart's height. */
+export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | 'rtl'): { groups: BarGroup[]; height: number } {
+  const { width, barHeight, barGap, groupGap, labelHeight, valueRoom, minBar } = barLayout;
+  const longest = width - valueRoom;
+  const rtl = direction === 'rtl';
+  let y = 0;
+  const groups = measures.map((measure) => {
+    const largest = Math.max(0, ...measure.values.map((value) => value ?? 0));
+    const labelY = y + labelHeight - 3;
+    y += labelHeight;
+    const bars: Bar[] = [];
+    measure.values.forEach((value, series) => {
+      if (value !== undefined) {
+        const length = largest > 0 ? Math.max(minBar, (value / largest) * longest) : minBar;
+        bars.push({
+          series,
+          x: rtl ? width - length : 0,
+          y,
+          width: length,
+          height: barHeight,
+          textX: rtl ? width - length - 4 : length + 4,
+          textAnchor: rtl ? 'end' : 'start',
+          text: measure.format(value, series),
+        });
+      }
+      y += barHeight + barGap;
+    });
+    y += groupGap;
+    return { label: measure.label, labelX: rtl ? width : 0, labelY, labelAnchor: rtl ? ('end' as const) : ('start' as const), bars };
+  });
+  return { groups, height: Math.max(1, y - groupGap - barGap) };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { barLayout, layOutBars, type BarMeasure } from '../../src/lib/barChart';
+
+const seconds = (value: number) => `${value} s`;
+const measures: BarMeasure[] = [
+  { label: 'First token', values: [0.5, 2], format: seconds },
+  { label: 'Tokens/s', values: [40, undefined], format: String },
+];
+const longest = barLayout.width - barLayout.valueRoom;
+
+describe('bar chart layout', () => {
+  it('scales each measure on its own, the largest value filling the room left for its text', () => {
+    const { groups } = layOutBars(measures, 'ltr');
+    expect(groups.map((group) => group.bars.map((bar) => bar.width))).toEqual([[longest / 4, longest], [longest]]);
+    expect(groups[0]!.bars.map((bar) => bar.text)).toEqual(['0.5 s', '2 s']);
+  });
+
+  it('leaves out a series without a value but keeps its row, so series line up across measures', () => {
+    const { groups } = layOutBars(measures, 'ltr');
+    expect(groups[1]!.bars.map((bar) => bar.series)).toEqual([0]);
+    const rowOf = (group: number, series: number) => groups[group]!.bars.find((bar) => bar.series === series)!.y - groups[group]!.labelY;
+    expect(rowOf(1, 0)).toBe(rowOf(0, 0));
+  });
+
+  it('grows bars from the right, with text before them, when the language reads right to left', () => {
+    const { groups } = layOutBars(measures, 'rtl');
+    const [small, large] = groups[0]!.bars;
+    expect(large!.x).toBe(barLayout.width - longest);
+    expect(small!.x + small!.width).toBe(barLayout.width);
+    expect(small!.textAnchor).toBe('end');
+    expect(small!.textX).toBeLessThan(small!.x);
+    expect(groups[0]!.labelX).toBe(barLayout.width);
+  });
+
+  it('gives a zero or all-zero measure a visible sliver, and an empty chart some height', () => {
+    const { groups } = layOutBars([{ label: 'Total', values: [0, 0], format: seconds }], 'ltr');
+    expect(groups[0]!.bars.map((bar) => bar.width)).toEqual([barLayout.minBar, barLayout.minBar]);
+    expect(layOutBars([], 'ltr').height).toBeGreaterThan(0);
+  });
+});
