@@ -3,6 +3,7 @@
  * hybrid of the two rate on each criterion, the learner's weights, and the weighted recommendation with
  * the criteria that decided it. Latency can be rated from the learner's own model comparison.
  */
+import type { BarMeasure } from './chartLayout.ts';
 import type { ComparisonRun } from './compareHistory.ts';
 import type { StreamMetrics } from './chatStream.ts';
 import type { Translate } from './i18n.ts';
@@ -136,6 +137,15 @@ export interface Explanation {
   headline: string;
   reasons: string[];
   closeCall: string | undefined;
+}
+
+/** Each option's weighted score as one bar measure, each bar named with its option. */
+export function scoreBars(scores: Record<Deployment, number>, t: Translate<'matrix.score' | `matrix.option.${Deployment}`>): BarMeasure {
+  return {
+    label: t('matrix.score'),
+    values: deployments.map((deployment) => scores[deployment]),
+    format: (value, series) => `${t(`matrix.option.${deployments[series]!}`)} · ${value}`,
+  };
 }
 
 /** The recommendation in words: what wins, by how much, and on which criteria. */

@@ -94,6 +94,21 @@ test('a comparison draws its timings as bars, one per model and measure, mirrore
   }
 });
 
+test('the decision matrix shows each option’s score as a bar from the first paint, and the bars follow the weights', async ({ page }) => {
+  await page.goto(sessionFourPath('en'));
+  const matrix = page.locator('decision-matrix');
+  const widths = () => matrix.locator('svg.matrix-bars rect').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('width'))));
+  await expect(matrix.locator('svg.matrix-bars rect')).toHaveCount(3);
+  await expect(matrix.locator('svg.matrix-bars text').nth(1)).toHaveText(/^SLM on the device · \d+$/);
+  const balanced = await widths();
+  await matrix.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => customElements.get('decision-matrix') !== undefined);
+  await matrix.getByLabel('Scenario').selectOption({ label: 'A research assistant for long, hard questions' });
+  await expect.poll(widths).not.toEqual(balanced);
+  const scores = await matrix.locator('.matrix-score').allTextContents();
+  await expect(matrix.locator('svg.matrix-bars text').nth(2)).toHaveText(`LLM in the cloud · ${scores[1]}`);
+});
+
 test.describe('on a 320 px wide phone', () => {
   test.use({ viewport: { width: 320, height: 640 } });
 

@@ -36,6 +36,11 @@ test('local first falls back to the cloud when the local endpoint is down, and t
   await expect(router.getByText('Answer', { exact: true })).toBeVisible();
   await expect(router.locator('.router-answer strong')).toHaveText('phi-4-mini');
   await expect(router.getByRole('status')).toHaveText(`Answered by the cloud model ${cloudModel}.`);
+  // The same route as a timeline: the failed try, then the answer after it.
+  const bars = router.locator('svg.router-timeline rect');
+  await expect(bars).toHaveCount(2);
+  expect(await bars.evaluateAll((rects) => rects.map((rect) => rect.getAttribute('class')))).toEqual(['chart-kind-failed', 'chart-kind-answered']);
+  await expect(router.locator('.status-chip')).toHaveText('Done');
 });
 
 test('a prompt marked private never goes to the cloud, even cloud first with the local endpoint down', async ({ page }) => {

@@ -6,6 +6,7 @@ import { translateFrom, type Translate } from '../../lib/i18n';
 import { safeSessionStorage, safeStorage } from '../../lib/safeStorage';
 import { part } from '../dom';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
+import { drawTimeline } from '../barChartView';
 import { readStrings } from '../strings';
 import { followModelServer, noModelsOption } from './modelServerState';
 import type { HybridRouterKey } from './chatStrings';
@@ -120,6 +121,18 @@ class HybridRouter extends HTMLElement {
     });
   }
 
+  /** The route as a timeline: each try's time, one after another, coloured by how it ended. */
+  private showTimeline(steps: readonly TraceStep[], timeoutMs: number) {
+    drawTimeline(
+      part<SVGSVGElement>(this, '.router-timeline'),
+      steps.map((step) => ({
+        ms: step.outcome === 'timeout' ? timeoutMs : step.ms,
+        label: `${this.t(`router.target.${step.attempt.target}`)} ${step.attempt.model ?? ''} · ${formatMs(step.outcome === 'timeout' ? timeoutMs : step.ms, this.locale)}`,
+        kind: step.outcome,
+      })),
+    );
+  }
+
   private async route(answer: StreamedAnswer) {
     const prompt = part<HTMLTextAreaElement>(this, 'textarea').value;
     const local = currentChoice();
@@ -135,6 +148,7 @@ class HybridRouter extends HTMLElement {
       localContextTokens: contextTokens,
     });
     part(this, '.router-trace').replaceChildren();
+    part(this, '.router-timeline').replaceChildren();
     part(this, '.router-results').hidden = false;
     this.explainPlan(plan, contextTokens, cloud === 'invalid');
     if (plan.attempts.length === 0) {
@@ -164,6 +178,7 @@ class HybridRouter extends HTMLElement {
           this.traceLine(this.describeStep(step, timeoutMs), step.outcome);
         },
       });
+      this.showTimeline(steps, timeoutMs);
       const last = steps.at(-1);
       if (last?.outcome === 'answered') answer.status(this.t('router.answeredBy', { target: this.t(`router.target.${last.attempt.target}`), model: last.attempt.model }));
       else if (last?.outcome === 'stopped') answer.status(this.t('chat.stopped'));

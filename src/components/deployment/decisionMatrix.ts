@@ -1,12 +1,13 @@
 /** The behaviour of <decision-matrix>: weights and scenarios in, scores and a reasoned recommendation out. */
 import { compareHistoryKey, compareRunEvent, parseHistory } from '../../lib/compareHistory';
 import {
-  criteria, defaultRatings, deployments, explainRecommendation, measuredLatency, ratingsWithMeasuredLatency, recommend, scenarioOf, scenarios,
+  criteria, defaultRatings, deployments, explainRecommendation, measuredLatency, ratingsWithMeasuredLatency, recommend, scenarioOf, scenarios, scoreBars,
   type Ratings, type Scenario, type Weights,
 } from '../../lib/deploymentRecommendation';
 import { metricParts } from '../../lib/chatStream';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { safeStorage } from '../../lib/safeStorage';
+import { drawBars } from '../barChartView';
 import { part } from '../dom';
 import { readStrings } from '../strings';
 import type { DecisionMatrixKey } from './deploymentStrings';
@@ -69,6 +70,7 @@ class DecisionMatrix extends HTMLElement {
       cell.textContent = recommendation ? String(recommendation.scores[deployment]) : '—';
       cell.dataset['best'] = String(recommendation?.best === deployment);
     }
+    if (recommendation) drawBars(part<SVGSVGElement>(this, '.matrix-bars'), [scoreBars(recommendation.scores, this.t)]);
     const { headline, reasons, closeCall } = explainRecommendation(recommendation, this.t);
     part(this, '.matrix-headline').textContent = headline;
     part(this, '.matrix-reasons').replaceChildren(...reasons.map((reason) => Object.assign(document.createElement('li'), { textContent: reason })));

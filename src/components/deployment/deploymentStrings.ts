@@ -5,7 +5,7 @@ import { addressKeys, diagnosisKeys } from '../endpoint/endpointStrings';
 
 /** What the decision matrix's script says. */
 export const decisionMatrixKeys = [
-  'matrix.recommendation', 'matrix.reason', 'matrix.closeCall', 'matrix.noWeights', 'matrix.measured', 'matrix.notMeasured',
+  'matrix.recommendation', 'matrix.reason', 'matrix.closeCall', 'matrix.noWeights', 'matrix.measured', 'matrix.notMeasured', 'matrix.score',
   ...criteria.map((criterion) => `matrix.criterion.${criterion}` as const),
   ...deployments.map((deployment) => `matrix.option.${deployment}` as const),
 ] as const satisfies readonly UiKey[];

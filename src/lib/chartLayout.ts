@@ -1,7 +1,7 @@
 /**
- * The geometry of the course's small bar charts (inline SVG): one group per measure, one bar per series,
- * each measure on its own scale, bars growing from the reading direction's start edge. Pure, so the
- * layout is unit-tested and the components only draw it.
+ * The geometry of the course's small charts (inline SVG): bar charts (one group per measure, one bar per
+ * series, each measure on its own scale) and timelines (steps one after another on a time axis), both from
+ * the reading direction's start edge. Pure, so the layout is unit-tested and the components only draw it.
  */
 
 /** One measure to draw: its name and one value per series (undefined when the series has none). */
@@ -68,4 +68,50 @@ export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | '
     return { label: measure.label, labelX: rtl ? width : 0, labelY, labelAnchor: rtl ? ('end' as const) : ('start' as const), bars };
   });
   return { groups, height: Math.max(1, y - groupGap - barGap) };
+}
+
+/** One step of a timeline: how long it took, what to write over it, and a kind for its colour. */
+export interface TimelineStep {
+  ms: number;
+  label: string;
+  kind: string;
+}
+
+/** One drawn step: its words on a line of their own, its bar below them, starting where the step before ended. */
+export interface TimelineRow extends TimelineStep {
+  labelX: number;
+  labelY: number;
+  labelAnchor: 'start' | 'end';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Lays out `steps` one after another on a shared time axis (a Gantt row each), from the reading direction's start edge. */
+export function layOutTimeline(steps: readonly TimelineStep[], direction: 'ltr' | 'rtl'): { rows: TimelineRow[]; height: number } {
+  const { width, barHeight, barGap, labelHeight, minBar } = barLayout;
+  const totalMs = steps.reduce((sum, step) => sum + Math.max(0, step.ms), 0);
+  const scale = totalMs > 0 ? width / totalMs : 0;
+  const rtl = direction === 'rtl';
+  let startMs = 0;
+  let y = 0;
+  const rows = steps.map((step) => {
+    const from = startMs * scale;
+    const length = Math.min(width - from, Math.max(minBar, Math.max(0, step.ms) * scale));
+    startMs += Math.max(0, step.ms);
+    const row: TimelineRow = {
+      ...step,
+      labelX: rtl ? width : 0,
+      labelY: y + labelHeight - 3,
+      labelAnchor: rtl ? 'end' : 'start',
+      x: rtl ? width - from - length : from,
+      y: y + labelHeight,
+      width: length,
+      height: barHeight,
+    };
+    y += labelHeight + barHeight + barGap;
+    return row;
+  });
+  return { rows, height: Math.max(1, y - barGap) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLayout, layOutBars, type BarMeasure } from '../../src/lib/barChart';
+import { barLayout, layOutBars, layOutTimeline, type BarMeasure } from '../../src/lib/chartLayout';
 
 const seconds = (value: number) => `${value} s`;
 const measures: BarMeasure[] = [
@@ -36,5 +36,31 @@ describe('bar chart layout', () => {
     const { groups } = layOutBars([{ label: 'Total', values: [0, 0], format: seconds }], 'ltr');
     expect(groups[0]!.bars.map((bar) => bar.width)).toEqual([barLayout.minBar, barLayout.minBar]);
     expect(layOutBars([], 'ltr').height).toBeGreaterThan(0);
+  });
+});
+
+describe('timeline layout', () => {
+  const steps = [
+    { ms: 3000, label: 'local: no first token', kind: 'timeout' },
+    { ms: 1000, label: 'cloud: answered', kind: 'answered' },
+  ];
+
+  it('puts each step after the one before, on a shared axis as wide as the chart', () => {
+    const { rows } = layOutTimeline(steps, 'ltr');
+    expect(rows.map((row) => [row.x, row.width])).toEqual([[0, 300], [300, 100]]);
+    expect(rows[1]!.y).toBeGreaterThan(rows[0]!.y);
+    expect(rows.map((row) => row.kind)).toEqual(['timeout', 'answered']);
+  });
+
+  it('runs from the right edge when the language reads right to left', () => {
+    const { rows } = layOutTimeline(steps, 'rtl');
+    expect(rows.map((row) => [row.x, row.width])).toEqual([[100, 300], [0, 100]]);
+    expect(rows[0]!.labelAnchor).toBe('end');
+  });
+
+  it('gives an instant step a sliver and never draws past the chart', () => {
+    const { rows } = layOutTimeline([{ ms: 0, label: 'refused', kind: 'failed' }, { ms: 500, label: 'answered', kind: 'answered' }], 'ltr');
+    expect(rows[0]!.width).toBe(barLayout.minBar);
+    expect(rows[1]!.x + rows[1]!.width).toBeLessThanOrEqual(barLayout.width);
   });
 });
