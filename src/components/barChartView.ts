@@ -6,16 +6,21 @@ function directionOf(svg: SVGSVGElement): 'ltr' | 'rtl' {
   return getComputedStyle(svg).direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
-/** Draws `measures` into `svg` (its label stays the chart's accessible name; the figures are also in a table beside it). */
-export function drawBars(svg: SVGSVGElement, measures: readonly BarMeasure[]): void {
-  const { groups, height } = layOutBars(measures, directionOf(svg));
+/** Draws `measures` into `svg` under a legend of `seriesNames` (its label stays the chart's accessible name; the figures are also in a table beside it). */
+export function drawBars(svg: SVGSVGElement, measures: readonly BarMeasure[], seriesNames: readonly string[]): void {
+  const { legend, groups, height } = layOutBars(measures, directionOf(svg), seriesNames);
+  const swatch = barLayout.barHeight - 2;
   svg.setAttribute('viewBox', `0 0 ${barLayout.width} ${height}`);
   svg.replaceChildren(
+    ...legend.flatMap((entry) => [
+      svgElement('rect', { x: entry.swatchX, y: entry.y + 1, width: swatch, height: swatch, rx: 2, class: `chart-swatch chart-series-${entry.series}` }),
+      svgElement('text', { x: entry.textX, y: entry.y + swatch, class: 'chart-label' }, entry.text),
+    ]),
     ...groups.flatMap((group) => [
-      svgElement('text', { x: group.labelX, y: group.labelY, 'text-anchor': group.labelAnchor, class: 'chart-heading' }, group.label),
+      svgElement('text', { x: group.labelX, y: group.labelY, class: 'chart-heading' }, group.label),
       ...group.bars.flatMap((bar) => [
         svgElement('rect', { x: bar.x, y: bar.y, width: bar.width, height: bar.height, rx: 2, class: `chart-series-${bar.series}` }),
-        svgElement('text', { x: bar.textX, y: bar.y + bar.height - 2, 'text-anchor': bar.textAnchor, class: 'chart-label' }, bar.text),
+        svgElement('text', { x: bar.textX, y: bar.y + bar.height - 2, class: 'chart-label' }, bar.text),
       ]),
     ]),
   );
@@ -27,7 +32,7 @@ export function drawTimeline(svg: SVGSVGElement, steps: readonly TimelineStep[])
   svg.setAttribute('viewBox', `0 0 ${barLayout.width} ${height}`);
   svg.replaceChildren(
     ...rows.flatMap((row) => [
-      svgElement('text', { x: row.labelX, y: row.labelY, 'text-anchor': row.labelAnchor, class: 'chart-label' }, row.label),
+      svgElement('text', { x: row.labelX, y: row.labelY, class: 'chart-label' }, row.label),
       svgElement('rect', { x: row.x, y: row.y, width: row.width, height: row.height, rx: 2, class: `chart-kind-${row.kind}` }),
     ]),
   );

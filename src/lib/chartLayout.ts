@@ -8,8 +8,8 @@
 export interface BarMeasure {
   label: string;
   values: readonly (number | undefined)[];
-  /** The value as the reader sees it (localized, with its unit), told which series it belongs to. */
-  format: (value: number, series: number) => string;
+  /** The value as the reader sees it (localized, with its unit). */
+  format: (value: number) => string;
 }
 
 /** One drawn bar, in SVG user units. */
@@ -19,10 +19,18 @@ export interface Bar {
   y: number;
   width: number;
   height: number;
-  /** Where the value's text starts, and how it is anchored (after the bar's end, in reading direction). */
+  /** Where the value's text starts, just past the bar's end. Texts start at their x in the reading direction (SVG's default anchor, which is the right edge in a right-to-left chart). */
   textX: number;
-  textAnchor: 'start' | 'end';
   text: string;
+}
+
+/** One legend line: a swatch in the series' colour, then its name. */
+export interface LegendEntry {
+  series: number;
+  text: string;
+  swatchX: number;
+  textX: number;
+  y: number;
 }
 
 /** One measure's group: its heading's position, then its bars. */
@@ -30,19 +38,26 @@ export interface BarGroup {
   label: string;
   labelX: number;
   labelY: number;
-  labelAnchor: 'start' | 'end';
   bars: Bar[];
 }
 
 /** Sizes of a chart, in SVG user units. */
-export const barLayout = { width: 400, barHeight: 12, barGap: 4, groupGap: 10, labelHeight: 14, valueRoom: 70, minBar: 2 } as const;
+export const barLayout = { width: 400, barHeight: 12, barGap: 4, groupGap: 10, labelHeight: 14, valueRoom: 100, minBar: 2 } as const;
 
-/** Lays out `measures` for a chart read left to right (`ltr`) or right to left; returns the groups and the chart's height. */
-export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | 'rtl'): { groups: BarGroup[]; height: number } {
+/** Lays out `measures` for a chart read left to right (`ltr`) or right to left, under a legend naming each series; returns the legend, the groups and the chart's height. */
+export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | 'rtl', seriesNames: readonly string[] = []): { legend: LegendEntry[]; groups: BarGroup[]; height: number } {
   const { width, barHeight, barGap, groupGap, labelHeight, valueRoom, minBar } = barLayout;
   const longest = width - valueRoom;
   const rtl = direction === 'rtl';
-  let y = 0;
+  const swatch = barHeight - 2;
+  const legend = seriesNames.map((text, series) => ({
+    series,
+    text,
+    swatchX: rtl ? width - swatch : 0,
+    textX: rtl ? width - swatch - 4 : swatch + 4,
+    y: series * labelHeight,
+  }));
+  let y = legend.length > 0 ? legend.length * labelHeight + groupGap : 0;
   const groups = measures.map((measure) => {
     const largest = Math.max(0, ...measure.values.map((value) => value ?? 0));
     const labelY = y + labelHeight - 3;
@@ -58,16 +73,15 @@ export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | '
           width: length,
           height: barHeight,
           textX: rtl ? width - length - 4 : length + 4,
-          textAnchor: rtl ? 'end' : 'start',
-          text: measure.format(value, series),
+          text: measure.format(value),
         });
       }
       y += barHeight + barGap;
     });
     y += groupGap;
-    return { label: measure.label, labelX: rtl ? width : 0, labelY, labelAnchor: rtl ? ('end' as const) : ('start' as const), bars };
+    return { label: measure.label, labelX: rtl ? width : 0, labelY, bars };
   });
-  return { groups, height: Math.max(1, y - groupGap - barGap) };
+  return { legend, groups, height: Math.max(1, y - groupGap - barGap) };
 }
 
 /** One step of a timeline: how long it took, what to write over it, and a kind for its colour. */
@@ -81,7 +95,6 @@ export interface TimelineStep {
 export interface TimelineRow extends TimelineStep {
   labelX: number;
   labelY: number;
-  labelAnchor: 'start' | 'end';
   x: number;
   y: number;
   width: number;
@@ -104,7 +117,6 @@ export function layOutTimeline(steps: readonly TimelineStep[], direction: 'ltr' 
       ...step,
       labelX: rtl ? width : 0,
       labelY: y + labelHeight - 3,
-      labelAnchor: rtl ? 'end' : 'start',
       x: rtl ? width - from - length : from,
       y: y + labelHeight,
       width: length,

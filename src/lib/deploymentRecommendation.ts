@@ -139,12 +139,11 @@ export interface Explanation {
   closeCall: string | undefined;
 }
 
-/** Each option's weighted score as one bar measure, each bar named with its option. */
-export function scoreBars(scores: Record<Deployment, number>, t: Translate<'matrix.score' | `matrix.option.${Deployment}`>): BarMeasure {
+/** Each option's weighted score as a bar chart: one measure, and the options' names for its legend. */
+export function scoreBars(scores: Record<Deployment, number>, t: Translate<'matrix.score' | `matrix.option.${Deployment}`>): { measure: BarMeasure; seriesNames: string[] } {
   return {
-    label: t('matrix.score'),
-    values: deployments.map((deployment) => scores[deployment]),
-    format: (value, series) => `${t(`matrix.option.${deployments[series]!}`)} · ${value}`,
+    measure: { label: t('matrix.score'), values: deployments.map((deployment) => scores[deployment]), format: String },
+    seriesNames: deployments.map((deployment) => t(`matrix.option.${deployment}`)),
   };
 }
 

@@ -84,12 +84,14 @@ test('a comparison draws its timings as bars, one per model and measure, mirrore
     await compare.locator('.demo-start').click();
     await expect(compare).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
     await expect(compare.locator('.status-chip')).toHaveText(locale === 'en' ? 'Done' : 'اكتمل');
-    const bars = compare.locator('svg.compare-bars rect');
+    const bars = compare.locator('svg.compare-bars rect:not(.chart-swatch)');
     await expect(bars).toHaveCount(6);
     await expect(compare.locator('svg.compare-bars')).toHaveAttribute('aria-label', /.+/);
-    await expect(compare.locator('svg.compare-bars text').first()).toHaveText(locale === 'en' ? 'First token' : /.+/);
-    // Each bar starts at the reading direction's edge: x = 0 left to right, its end at the chart's width right to left.
-    const edges = await bars.evaluateAll((rects) => rects.map((rect) => ({ x: Number(rect.getAttribute('x')), end: Number(rect.getAttribute('x')) + Number(rect.getAttribute('width')) })));
+    // A legend names the two models; each measure has its heading.
+    await expect(compare.locator('svg.compare-bars .chart-swatch + text')).toHaveText(['qwen2.5-0.5b-instruct-generic-cpu:4', 'deepseek-r1-distill-qwen-7b-generic-cpu:3']);
+    await expect(compare.locator('svg.compare-bars .chart-heading')).toHaveText(locale === 'en' ? ['First token', 'Tokens/s', 'Total'] : [/.+/, /.+/, /.+/]);
+    // Each bar and swatch starts at the reading direction's edge: x = 0 left to right, its end at the chart's width right to left.
+    const edges = await compare.locator('svg.compare-bars rect').evaluateAll((rects) => rects.map((rect) => ({ x: Number(rect.getAttribute('x')), end: Number(rect.getAttribute('x')) + Number(rect.getAttribute('width')) })));
     for (const edge of edges) expect(locale === 'en' ? edge.x : edge.end).toBe(locale === 'en' ? 0 : 400);
   }
 });
@@ -97,16 +99,17 @@ test('a comparison draws its timings as bars, one per model and measure, mirrore
 test('the decision matrix shows each option’s score as a bar from the first paint, and the bars follow the weights', async ({ page }) => {
   await page.goto(sessionFourPath('en'));
   const matrix = page.locator('decision-matrix');
-  const widths = () => matrix.locator('svg.matrix-bars rect').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('width'))));
-  await expect(matrix.locator('svg.matrix-bars rect')).toHaveCount(3);
-  await expect(matrix.locator('svg.matrix-bars text').nth(1)).toHaveText(/^SLM on the device · \d+$/);
+  const bars = matrix.locator('svg.matrix-bars rect:not(.chart-swatch)');
+  const widths = () => bars.evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('width'))));
+  await expect(bars).toHaveCount(3);
+  await expect(matrix.locator('svg.matrix-bars .chart-swatch + text')).toHaveText(['SLM on the device', 'LLM in the cloud', 'Hybrid']);
   const balanced = await widths();
   await matrix.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => customElements.get('decision-matrix') !== undefined);
   await matrix.getByLabel('Scenario').selectOption({ label: 'A research assistant for long, hard questions' });
   await expect.poll(widths).not.toEqual(balanced);
   const scores = await matrix.locator('.matrix-score').allTextContents();
-  await expect(matrix.locator('svg.matrix-bars text').nth(2)).toHaveText(`LLM in the cloud · ${scores[1]}`);
+  await expect(matrix.locator('svg.matrix-bars rect:not(.chart-swatch) + text')).toHaveText(scores);
 });
 
 test.describe('on a 320 px wide phone', () => {

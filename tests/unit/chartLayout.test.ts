@@ -27,9 +27,17 @@ describe('bar chart layout', () => {
     const [small, large] = groups[0]!.bars;
     expect(large!.x).toBe(barLayout.width - longest);
     expect(small!.x + small!.width).toBe(barLayout.width);
-    expect(small!.textAnchor).toBe('end');
-    expect(small!.textX).toBeLessThan(small!.x);
+    expect(small!.textX).toBeLessThan(small!.x); // the text starts (its right edge, right to left) just before the bar
     expect(groups[0]!.labelX).toBe(barLayout.width);
+  });
+
+  it('names the series in a legend above the bars, swatches at the start edge', () => {
+    const { legend, groups } = layOutBars(measures, 'ltr', ['small', 'large']);
+    expect(legend.map((entry) => [entry.text, entry.swatchX])).toEqual([['small', 0], ['large', 0]]);
+    expect(groups[0]!.labelY).toBeGreaterThan(legend[1]!.y);
+    const rtl = layOutBars(measures, 'rtl', ['small']).legend[0]!;
+    expect(rtl.swatchX + barLayout.barHeight - 2).toBe(barLayout.width);
+    expect(rtl.textX).toBeLessThan(rtl.swatchX);
   });
 
   it('gives a zero or all-zero measure a visible sliver, and an empty chart some height', () => {
@@ -55,7 +63,7 @@ describe('timeline layout', () => {
   it('runs from the right edge when the language reads right to left', () => {
     const { rows } = layOutTimeline(steps, 'rtl');
     expect(rows.map((row) => [row.x, row.width])).toEqual([[100, 300], [0, 100]]);
-    expect(rows[0]!.labelAnchor).toBe('end');
+    expect(rows[0]!.labelX).toBe(barLayout.width);
   });
 
   it('gives an instant step a sliver and never draws past the chart', () => {

@@ -155,16 +155,18 @@ class ModelCompare extends HTMLElement {
     }
   }
 
-  /** This run's timings as bars, one group per measure, one bar per model (named on its bar). */
+  /** This run's timings as bars, one group per measure, one bar per model (named in the legend). */
   private drawBars(results: readonly ComparedModel[]) {
-    const named = (format: (value: number) => string) => (value: number, series: number) => `${results[series]!.model} · ${format(value)}`;
-    const inMs = named((value) => formatMs(value, this.locale));
-    const perSecond = named((value) => formatNumber(value, this.locale));
-    drawBars(part<SVGSVGElement>(this, '.compare-bars'), [
-      { label: this.t('compare.ttft'), values: results.map((result) => result.metrics.timeToFirstTokenMs), format: inMs },
-      { label: this.t('compare.rate'), values: results.map((result) => result.metrics.tokensPerSecond), format: perSecond },
-      { label: this.t('compare.total'), values: results.map((result) => result.metrics.totalMs), format: inMs },
-    ]);
+    const inMs = (value: number) => formatMs(value, this.locale);
+    drawBars(
+      part<SVGSVGElement>(this, '.compare-bars'),
+      [
+        { label: this.t('compare.ttft'), values: results.map((result) => result.metrics.timeToFirstTokenMs), format: inMs },
+        { label: this.t('compare.rate'), values: results.map((result) => result.metrics.tokensPerSecond), format: (value) => formatNumber(value, this.locale) },
+        { label: this.t('compare.total'), values: results.map((result) => result.metrics.totalMs), format: inMs },
+      ],
+      results.map((result) => result.model),
+    );
   }
 
   private addRow({ model, metrics }: ComparedModel) {

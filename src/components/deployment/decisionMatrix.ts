@@ -70,7 +70,10 @@ class DecisionMatrix extends HTMLElement {
       cell.textContent = recommendation ? String(recommendation.scores[deployment]) : '—';
       cell.dataset['best'] = String(recommendation?.best === deployment);
     }
-    if (recommendation) drawBars(part<SVGSVGElement>(this, '.matrix-bars'), [scoreBars(recommendation.scores, this.t)]);
+    if (recommendation) {
+      const { measure, seriesNames } = scoreBars(recommendation.scores, this.t);
+      drawBars(part<SVGSVGElement>(this, '.matrix-bars'), [measure], seriesNames);
+    }
     const { headline, reasons, closeCall } = explainRecommendation(recommendation, this.t);
     part(this, '.matrix-headline').textContent = headline;
     part(this, '.matrix-reasons').replaceChildren(...reasons.map((reason) => Object.assign(document.createElement('li'), { textContent: reason })));
