@@ -85,9 +85,10 @@ function showLoadFailure(elements: HTMLElement[], failed: boolean): void {
   }
 }
 
-/** Each behaviour's load once begun, so that a click can wait for it; the set of those that have finished. */
+/** Each behaviour's load once begun, so that a click can wait for it; those that have finished; those whose last load failed. */
 const loading = new Map<Behaviour, Promise<void>>();
 const started = new Set<Behaviour>();
+const failed = new Set<Behaviour>();
 
 /** Loads one behaviour: its strings and its code together, then its elements upgrade; offline before they were stored, it tries again once the network is back. */
 function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
@@ -98,9 +99,11 @@ function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
       if (behaviour.strings) await handStrings(behaviour.strings, elements);
       await behaviour.start(elements);
       started.add(behaviour);
+      failed.delete(behaviour);
       showLoadFailure(elements, false);
     } catch {
       loading.delete(behaviour);
+      failed.add(behaviour);
       showLoadFailure(elements, true);
       addEventListener('online', () => void load(behaviour, elements), { once: true });
     }
@@ -109,15 +112,17 @@ function load(behaviour: Behaviour, elements: HTMLElement[]): Promise<void> {
   return attempt;
 }
 
-/** Controls whose clicks and keys mean something only to their part's code (a radio or a box keeps its own state, which the code reads). */
+/** Controls whose clicks mean something only to their part's code (a radio or a box keeps its own state, which the code reads). */
 const controls = 'button, [role="tab"]';
 
-/** Keys a part's code gives meaning to on its buttons and tabs (moving between tabs); the browser's own (Tab, Enter, typing) pass. */
-const heldKeys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+/** Keys a part's code gives meaning to on its tabs (moving between them); every other key, and any with Alt, Ctrl or Meta, is the browser's. */
+const tabKeys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
-/** Whether `event` (the reader's own, not a replay) means nothing until its part's code listens. */
-function needsCode(event: MouseEvent | KeyboardEvent): boolean {
-  return event.isTrusted && (!(event instanceof KeyboardEvent) || heldKeys.has(event.key));
+/** Whether `event` (the reader's own, not a replay) on `control` means nothing until its part's code listens. */
+function needsCode(event: MouseEvent | KeyboardEvent, control: Element): boolean {
+  if (!event.isTrusted) return false;
+  if (!(event instanceof KeyboardEvent)) return true;
+  return tabKeys.has(event.key) && control.matches('[role="tab"]') && !event.altKey && !event.ctrlKey && !event.metaKey;
 }
 
 /** The same click or key again, on `control`, now that its part's code listens. */
@@ -127,18 +132,19 @@ function replay(event: MouseEvent | KeyboardEvent, control: HTMLElement): void {
 }
 
 /**
- * A click or an arrow key on a button of a part whose code has not arrived (a learner quick to choose a tab
- * or press Start) is held, not lost: the part loads at once, and the event is replayed once it has.
+ * A click on an enabled button or tab, or an arrow key on a tab, in a part whose code has not arrived (a
+ * learner quick to choose a shell) is held, not lost: that part loads at once, and the event is replayed once
+ * it has. Only the nearest part not yet defined holds it, and one whose code failed to load lets events by.
  */
 function holdEarlyInput(event: MouseEvent | KeyboardEvent): void {
   const control = event.target instanceof Element ? event.target.closest<HTMLElement>(controls) : null;
-  if (!control || !needsCode(event)) return;
-  const waiting = behaviours.filter((behaviour) => !started.has(behaviour) && control.closest(behaviour.selector) && (!behaviour.wanted || behaviour.wanted()));
-  if (waiting.length === 0) return;
+  const part = control?.closest(':not(:defined)');
+  if (!control || !part || !needsCode(event, control)) return;
+  const behaviour = behaviours.find((candidate) => part.matches(candidate.selector));
+  if (!behaviour || started.has(behaviour) || failed.has(behaviour) || (behaviour.wanted && !behaviour.wanted())) return;
   event.preventDefault();
   event.stopImmediatePropagation();
-  const loads = waiting.map((behaviour) => load(behaviour, [...document.querySelectorAll<HTMLElement>(behaviour.selector)]));
-  void Promise.all(loads).then(() => waiting.every((behaviour) => started.has(behaviour)) && replay(event, control));
+  void load(behaviour, [...document.querySelectorAll<HTMLElement>(behaviour.selector)]).then(() => started.has(behaviour) && replay(event, control));
 }
 
 /** Starts `behaviour` for `elements` when they come near the screen. */

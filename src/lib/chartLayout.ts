@@ -110,7 +110,7 @@ export function layOutTimeline(steps: readonly TimelineStep[], direction: 'ltr' 
   let startMs = 0;
   let y = 0;
   const rows = steps.map((step) => {
-    const from = startMs * scale;
+    const from = Math.min(startMs * scale, width - minBar);
     const length = Math.min(width - from, Math.max(minBar, Math.max(0, step.ms) * scale));
     startMs += Math.max(0, step.ms);
     const row: TimelineRow = {

@@ -5,7 +5,7 @@
 import type { UiKey } from './i18n';
 
 /** Every state a demo can be in, in the order a run goes through them. */
-export const demoStates = ['idle', 'needs-server', 'downloading', 'ready', 'running', 'done', 'error'] as const;
+const demoStates = ['idle', 'needs-server', 'downloading', 'ready', 'running', 'done', 'error'] as const;
 /** One of `demoStates`. */
 export type DemoState = (typeof demoStates)[number];
 

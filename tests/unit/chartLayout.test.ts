@@ -72,3 +72,11 @@ describe('timeline layout', () => {
     expect(rows[1]!.x + rows[1]!.width).toBeLessThanOrEqual(barLayout.width);
   });
 });
+
+describe('timeline layout at its end', () => {
+  it('keeps an instant last step visible at the end of the axis', () => {
+    const { rows } = layOutTimeline([{ ms: 900, label: 'failed', kind: 'failed' }, { ms: 0, label: 'stopped', kind: 'stopped' }], 'ltr');
+    expect(rows[1]!.width).toBe(barLayout.minBar);
+    expect(rows[1]!.x + rows[1]!.width).toBe(barLayout.width);
+  });
+});

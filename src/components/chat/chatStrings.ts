@@ -26,7 +26,7 @@ export const hybridRouterKeys = [
   'router.skip.marked-private', 'router.skip.personal-data', 'router.skip.offline', 'router.skip.no-cloud', 'router.skip.context-too-long',
   'router.data.email', 'router.data.phone', 'router.data.card', 'router.data.iban', 'router.target.local', 'router.target.cloud',
   'router.step.answered', 'router.step.timeout', 'router.step.failed', 'router.step.stopped', 'router.nothingToTry', 'router.allFailed',
-  'router.answeredBy', 'router.noLocal', 'router.invalidCloud', 'demo.noModels', ...streamedAnswerKeys,
+  'router.answeredBy', 'router.noLocal', 'router.invalidCloud', 'router.timelineStep', 'router.timeline.local', 'router.timeline.cloud', 'demo.noModels', ...streamedAnswerKeys,
 ] as const satisfies readonly UiKey[];
 /** A key of `hybridRouterKeys`. */
 export type HybridRouterKey = (typeof hybridRouterKeys)[number];

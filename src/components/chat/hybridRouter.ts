@@ -7,6 +7,7 @@ import { safeSessionStorage, safeStorage } from '../../lib/safeStorage';
 import { part } from '../dom';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { drawTimeline } from '../barChartView';
+import { showDemoState } from '../demoStatus';
 import { readStrings } from '../strings';
 import { followModelServer, noModelsOption } from './modelServerState';
 import type { HybridRouterKey } from './chatStrings';
@@ -127,7 +128,11 @@ class HybridRouter extends HTMLElement {
       part<SVGSVGElement>(this, '.router-timeline'),
       steps.map((step) => ({
         ms: step.outcome === 'timeout' ? timeoutMs : step.ms,
-        label: `${this.t(`router.target.${step.attempt.target}`)} ${step.attempt.model ?? ''} · ${formatMs(step.outcome === 'timeout' ? timeoutMs : step.ms, this.locale)}`,
+        label: this.t('router.timelineStep', {
+          target: this.t(`router.timeline.${step.attempt.target}`),
+          model: step.attempt.model ?? '',
+          time: formatMs(step.outcome === 'timeout' ? timeoutMs : step.ms, this.locale),
+        }),
         kind: step.outcome,
       })),
     );
@@ -182,7 +187,10 @@ class HybridRouter extends HTMLElement {
       const last = steps.at(-1);
       if (last?.outcome === 'answered') answer.status(this.t('router.answeredBy', { target: this.t(`router.target.${last.attempt.target}`), model: last.attempt.model }));
       else if (last?.outcome === 'stopped') answer.status(this.t('chat.stopped'));
-      else answer.status(this.t('router.allFailed'));
+      else {
+        answer.status(this.t('router.allFailed'));
+        showDemoState(this, 'error', this.t);
+      }
     } finally {
       answer.end();
     }

@@ -16,6 +16,7 @@ import { showDemoState } from '../demoStatus';
 import { followModelServer, noModelsOption } from './modelServerState';
 import type { ModelCompareKey } from './chatStrings';
 import { loadAnswerRendering } from './answerRendering';
+import { answerEndedEvent } from './streamedAnswer';
 import { streamCompletion } from './streamCompletion';
 
 /** The Session 4 checklist task this demo proves done. */
@@ -152,6 +153,7 @@ class ModelCompare extends HTMLElement {
       showDemoState(this, 'error', this.t);
     } finally {
       button.disabled = false;
+      this.dispatchEvent(new Event(answerEndedEvent));
     }
   }
 

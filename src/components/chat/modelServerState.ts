@@ -5,6 +5,7 @@ import { showDemoState } from '../demoStatus';
 import { part } from '../dom';
 import { onInBrowserModel } from '../endpoint/browserEndpoint';
 import { onChoice } from '../endpoint/endpointStore';
+import { answerEndedEvent } from './streamedAnswer';
 
 /** States a new endpoint choice may replace: those of a demo that is not answering and has not answered. */
 const waitingStates = new Set([undefined, 'needs-server', 'ready']);
@@ -22,6 +23,7 @@ export function followModelServer(host: HTMLElement, t: Translate<DemoStateKey>,
   };
   onChoice(check);
   onInBrowserModel(check);
+  host.addEventListener(answerEndedEvent, check);
   check();
   return check;
 }

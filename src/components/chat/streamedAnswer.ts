@@ -6,6 +6,7 @@
  * `.chat-metrics` and a <DiagnosisBox>.
  */
 import { describeMetrics } from '../../lib/chatStream';
+import type { DemoState } from '../../lib/demoState';
 import type { Translate } from '../../lib/i18n';
 import { showDemoState } from '../demoStatus';
 import { part } from '../dom';
@@ -14,6 +15,9 @@ import type { EndpointChoice } from '../endpoint/endpointStore';
 import type { StreamedAnswerKey } from './chatStrings';
 import { loadAnswerRendering, type AnswerRendering } from './answerRendering';
 import { StreamBrokeOff, type StreamResult } from './streamCompletion';
+
+/** Fired on a demo when an answer has ended, so whatever decides whether Send may act can decide again. */
+export const answerEndedEvent = 'answer-ended';
 
 /** How long a first token may take before the learner is told the server is slow (loading a model, say). */
 const slowFirstTokenMs = 5000;
@@ -34,6 +38,8 @@ export class StreamedAnswer {
   private latest: string | undefined;
   private readonly metrics: HTMLElement | null;
   private readonly diagnosis: HTMLElement | null;
+  /** The chip's state before this answer, for an answer that never came (nothing asked, or stopped). */
+  private stateBefore: DemoState = 'ready';
 
   constructor(
     private readonly root: HTMLElement,
@@ -65,17 +71,19 @@ export class StreamedAnswer {
     this.answer.replaceChildren();
     this.latest = undefined;
     this.answer.setAttribute('aria-busy', 'true');
+    this.stateBefore = (this.root.dataset['state'] as DemoState | undefined) ?? 'ready';
     showDemoState(this.root, 'running', this.t);
     if (this.diagnosis) showDiagnosis(this.diagnosis, undefined, undefined, this.t);
     return this.controller.signal;
   }
 
-  /** Ends an answer started with `begin`: not busy, Send live again, the chip on how it ended (done, unless said otherwise). */
+  /** Ends an answer started with `begin`: not busy, Send live again (the demo may check that again on `answerEndedEvent`), the chip on how it ended (done, unless said otherwise). */
   end(): void {
-    if (this.root.dataset['state'] === 'running') showDemoState(this.root, this.controller?.signal.aborted ? 'ready' : 'done', this.t);
+    if (this.root.dataset['state'] === 'running') showDemoState(this.root, this.controller?.signal.aborted ? this.stateBefore : 'done', this.t);
     this.answer.setAttribute('aria-busy', 'false');
     this.send.disabled = false;
     this.stop.disabled = true;
+    this.root.dispatchEvent(new Event(answerEndedEvent));
   }
 
   /** Shows the answer so far. */
@@ -107,7 +115,7 @@ export class StreamedAnswer {
         this.show(markdown);
       });
       if (!result) {
-        showDemoState(this.root, 'ready', this.t);
+        showDemoState(this.root, this.stateBefore, this.t);
         return undefined;
       }
       if (this.metrics) this.metrics.textContent = describeMetrics(this.t('chat.metrics'), result.metrics, this.locale);

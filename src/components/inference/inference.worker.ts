@@ -55,6 +55,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
         const message = String(error);
         throw new RequestError(/initializeWebAssembly|wasm|WebAssembly/i.test(message) && !/model/i.test(message) ? 'runtime-failed' : 'model-rejected', error);
       }
+      delete ort.env.wasm.wasmBinary; // the runtime has started: the 27 MB copy is not needed again
       await sessions.get(request.key)?.release();
       sessions.set(request.key, session);
       const info: SessionInfo = { createMs: performance.now() - started, inputs: describe(session.inputMetadata), outputs: describe(session.outputMetadata) };

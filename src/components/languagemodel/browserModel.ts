@@ -221,6 +221,7 @@ class BrowserModelDemo extends HTMLElement {
     part<HTMLButtonElement>(this, '.browser-model-unload').hidden = true;
     part(this, '.browser-model-size').textContent = '';
     part(this, '.browser-model-runtime').textContent = '';
+    showDemoState(this, 'idle', this.t);
     if (say) this.state(this.t('browserModel.unloaded'));
   }
 
