@@ -76,6 +76,34 @@ for (const theme of ['light', 'dark'] as const) {
   }
 }
 
+for (const theme of ['light', 'dark'] as const) {
+  test(`the demos after their first steps without a model server have no WCAG 2.2 AA violations (${theme} theme)`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ colorScheme: theme });
+    const page = await context.newPage();
+    await openWithoutServer(page);
+    // The digit pad answering on WebAssembly: Ready, then Done.
+    const pad = page.locator('digit-pad');
+    await pad.locator('input[value=wasm]').check();
+    await pad.getByRole('button', { name: 'Start the demo' }).click();
+    await expect(pad).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await pad.locator('.digit-sample').selectOption('0');
+    await expect(pad.locator('.status-chip')).toHaveText('Done', { timeout: 30_000 });
+    // The inspector refusing a file that is not a model: Failed, with its message.
+    const inspector = page.locator('onnx-inspector');
+    await inspector.getByLabel('ONNX model file').setInputFiles({ name: 'notes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from('These are my notes, not a model.') });
+    await expect(inspector.locator('.status-chip')).toHaveText('Failed');
+    await expect(inspector.getByRole('alert')).toContainText('not an ONNX model');
+    // Asking the course without a model: the passages and the prompt, and the chip still asks for a server.
+    const rag = page.locator('rag-chat');
+    await rag.getByRole('button', { name: 'Ask' }).click();
+    await expect(rag.locator('.rag-passages > li')).toHaveCount(3);
+    await expect(rag.locator('.status-chip')).toHaveText('Needs a model server');
+    expect(await accessibilityProblems(page, theme, ['digit-pad', 'onnx-inspector', 'rag-chat', 'endpoint-panel'])).toEqual([]);
+    await context.close();
+  });
+}
+
 test('a comparison draws its timings as bars, one per model and measure, mirrored in Arabic', async ({ page }) => {
   test.setTimeout(60_000);
   for (const locale of ['en', 'ar'] as const) {
