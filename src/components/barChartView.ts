@@ -1,5 +1,5 @@
 /** Draws the charts lib/chartLayout lays out into an inline <svg>, in the page's reading direction. */
-import { barLayout, layOutBars, layOutTimeline, type BarMeasure, type TimelineStep } from '../lib/chartLayout';
+import { barLayout, layOutBars, layOutTimeline, type BarMeasure, type BarScale, type TimelineStep } from '../lib/chartLayout';
 import { svgElement } from './dom';
 
 function directionOf(svg: SVGSVGElement): 'ltr' | 'rtl' {
@@ -7,8 +7,8 @@ function directionOf(svg: SVGSVGElement): 'ltr' | 'rtl' {
 }
 
 /** Draws `measures` into `svg` under a legend of `seriesNames` (its label stays the chart's accessible name; the figures are also in a table beside it). */
-export function drawBars(svg: SVGSVGElement, measures: readonly BarMeasure[], seriesNames: readonly string[]): void {
-  const { legend, groups, height } = layOutBars(measures, directionOf(svg), seriesNames);
+export function drawBars(svg: SVGSVGElement, measures: readonly BarMeasure[], seriesNames: readonly string[], scale: BarScale = 'per-measure'): void {
+  const { legend, groups, height } = layOutBars(measures, directionOf(svg), seriesNames, scale);
   const swatch = barLayout.barHeight - 2;
   svg.setAttribute('viewBox', `0 0 ${barLayout.width} ${height}`);
   svg.replaceChildren(

@@ -1,6 +1,6 @@
 /**
  * The geometry of the course's small charts (inline SVG): bar charts (one group per measure, one bar per
- * series, each measure on its own scale) and timelines (steps one after another on a time axis), both from
+ * series, each measure on its own scale or all on one) and timelines (steps one after another on a time axis), both from
  * the reading direction's start edge. Pure, so the layout is unit-tested and the components only draw it.
  */
 
@@ -44,8 +44,11 @@ export interface BarGroup {
 /** Sizes of a chart, in SVG user units. */
 export const barLayout = { width: 400, barHeight: 12, barGap: 4, groupGap: 10, labelHeight: 14, valueRoom: 100, minBar: 2 } as const;
 
+/** How bars are scaled: each measure on its own (timings and rates side by side), or every bar on one scale (the same measure over runs). */
+export type BarScale = 'per-measure' | 'shared';
+
 /** Lays out `measures` for a chart read left to right (`ltr`) or right to left, under a legend naming each series; returns the legend, the groups and the chart's height. */
-export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | 'rtl', seriesNames: readonly string[] = []): { legend: LegendEntry[]; groups: BarGroup[]; height: number } {
+export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | 'rtl', seriesNames: readonly string[] = [], scale: BarScale = 'per-measure'): { legend: LegendEntry[]; groups: BarGroup[]; height: number } {
   const { width, barHeight, barGap, groupGap, labelHeight, valueRoom, minBar } = barLayout;
   const longest = width - valueRoom;
   const rtl = direction === 'rtl';
@@ -58,8 +61,10 @@ export function layOutBars(measures: readonly BarMeasure[], direction: 'ltr' | '
     y: series * labelHeight,
   }));
   let y = legend.length > 0 ? legend.length * labelHeight + groupGap : 0;
+  const largestOf = (values: readonly (number | undefined)[]) => Math.max(0, ...values.map((value) => value ?? 0));
+  const largestOfAll = largestOf(measures.flatMap((measure) => measure.values));
   const groups = measures.map((measure) => {
-    const largest = Math.max(0, ...measure.values.map((value) => value ?? 0));
+    const largest = scale === 'shared' ? largestOfAll : largestOf(measure.values);
     const labelY = y + labelHeight - 3;
     y += labelHeight;
     const bars: Bar[] = [];

@@ -31,3 +31,9 @@ export function asciiDigits(text: string): string {
 export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 }
+
+/** `text` cut to at most `max` characters, the cut marked with an ellipsis (for names in a chart's narrow heading). */
+export function shortened(text: string, max: number): string {
+  const characters = [...text];
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
+}

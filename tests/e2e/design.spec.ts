@@ -54,6 +54,22 @@ test('with no model server, each demo says where it stands and offers its first 
   await expect(page.locator('hybrid-router').getByLabel('Local model for chat')).toHaveText('No models yet');
 });
 
+test('while the bridge looks for a model server the panel says it is searching, then what it found', async ({ page }) => {
+  let answerSearch = () => {};
+  const searchHeld = new Promise<void>((resolve) => { answerSearch = resolve; });
+  await page.route('**/api/endpoints', async (route) => {
+    await searchHeld;
+    await route.fulfill({ json: { cli: [], endpoints: [] } });
+  });
+  await page.goto(sessionFourPath('en'));
+  const panel = page.locator('endpoint-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.locator('.status-chip')).toHaveText('Searching');
+  await expect(panel.locator('.endpoint-state')).toHaveText('Looking for a model server on this computer…');
+  answerSearch();
+  await expect(panel.locator('.status-chip')).toHaveText('Needs a model server');
+});
+
 test('the router can route as soon as a cloud endpoint is filled in, without a local server', async ({ page }) => {
   await openWithoutServer(page);
   const router = page.locator('hybrid-router');
@@ -121,6 +137,12 @@ test('a comparison draws its timings as bars, one per model and measure, mirrore
     // Each bar and swatch starts at the reading direction's edge: x = 0 left to right, its end at the chart's width right to left.
     const edges = await compare.locator('svg.compare-bars rect').evaluateAll((rects) => rects.map((rect) => ({ x: Number(rect.getAttribute('x')), end: Number(rect.getAttribute('x')) + Number(rect.getAttribute('width')) })));
     for (const edge of edges) expect(locale === 'en' ? edge.x : edge.end).toBe(locale === 'en' ? 0 : 400);
+    // Earlier comparisons: a group per run headed by its models, bars from the same edge.
+    await compare.getByText(locale === 'en' ? 'Earlier comparisons' : /.+/, { exact: true }).and(compare.locator('summary')).click();
+    await expect(compare.locator('svg.compare-chart .chart-heading').last()).toHaveText('qwen2.5-0.5b-instruct-g… · deepseek-r1-distill-qwe…');
+    const history = await compare.locator('svg.compare-chart rect').evaluateAll((rects) => rects.map((rect) => ({ x: Number(rect.getAttribute('x')), end: Number(rect.getAttribute('x')) + Number(rect.getAttribute('width')) })));
+    expect(history.length).toBeGreaterThanOrEqual(2);
+    for (const edge of history) expect(locale === 'en' ? edge.x : edge.end).toBe(locale === 'en' ? 0 : 400);
   }
 });
 

@@ -107,7 +107,10 @@ test.describe('with WebGPU (SwiftShader, on the CPU)', () => {
     const difference = Number(await benchmark.locator('.bench-agreement').getAttribute('data-difference'));
     expect(difference).toBeLessThanOrEqual(1e-3);
     await expect(benchmark.locator('.bench-threads')).toContainText('WebAssembly threads: 1');
-    await expect(benchmark.locator('svg rect')).toHaveCount(4);
+    // Two groups of bars (median, p90), one bar per provider, named in the legend.
+    await expect(benchmark.locator('svg rect:not(.chart-swatch)')).toHaveCount(4);
+    await expect(benchmark.locator('svg .chart-swatch + text')).toHaveText(['WebAssembly (CPU)', 'WebGPU']);
+    await expect(benchmark.locator('svg .chart-heading')).toHaveText(['Median per run', '90th percentile']);
   });
 
   test('the inspector describes our model, and refuses files it cannot run with a clear message', async ({ page }, testInfo) => {

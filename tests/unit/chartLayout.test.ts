@@ -15,6 +15,15 @@ describe('bar chart layout', () => {
     expect(groups[0]!.bars.map((bar) => bar.text)).toEqual(['0.5 s', '2 s']);
   });
 
+  it('puts every bar on one scale when asked, so runs of the same measure compare', () => {
+    const runs: BarMeasure[] = [
+      { label: 'Run 1', values: [1, 2], format: seconds },
+      { label: 'Run 2', values: [4], format: seconds },
+    ];
+    const { groups } = layOutBars(runs, 'ltr', [], 'shared');
+    expect(groups.map((group) => group.bars.map((bar) => bar.width))).toEqual([[longest / 4, longest / 2], [longest]]);
+  });
+
   it('leaves out a series without a value but keeps its row, so series line up across measures', () => {
     const { groups } = layOutBars(measures, 'ltr');
     expect(groups[1]!.bars.map((bar) => bar.series)).toEqual([0]);

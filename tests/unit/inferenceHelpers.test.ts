@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentile, summarize } from '../../src/lib/benchmarkStats';
 import { maxAbsDifference, softmax, topGuesses } from '../../src/lib/classification';
-import { asciiDigits, formatBytes, formatMs, formatPercent } from '../../src/lib/formatting';
+import { asciiDigits, formatBytes, formatMs, formatPercent, shortened } from '../../src/lib/formatting';
 import { digitModelInput } from '../../src/lib/digitModel';
 import { formatShape, looksLikeOnnx, placeholderInput } from '../../src/lib/onnxFile';
 import { isSoftwareAdapter, webGpuVerdict } from '../../src/lib/webGpuSupport';
@@ -73,6 +73,12 @@ describe('formatting', () => {
     expect(formatMs(61.84, 'en')).toBe('61.8 ms');
     expect(formatPercent(0.9905, 'en', 2)).toBe('99.05%');
     expect(formatBytes(93_662, 'bg')).toContain('91,5');
+  });
+
+  it('shortens a long name to its limit with an ellipsis, and leaves a short one as it is', () => {
+    expect(shortened('deepseek-r1-distill-qwen-7b', 10)).toBe('deepseek-…');
+    expect(shortened('phi-4-mini', 10)).toBe('phi-4-mini');
+    expect([...shortened('модел-за-чат-🙂🙂🙂', 14)]).toHaveLength(14);
   });
 });
 

@@ -2,13 +2,13 @@
 import { isEmbeddingModel } from '../../lib/embeddingRanking';
 import { addRun, compareHistoryKey, compareRunEvent, isCompleteComparison, parseHistory, type ComparedModel, type ComparisonRun } from '../../lib/compareHistory';
 import { metricParts } from '../../lib/chatStream';
-import { formatMs, formatNumber } from '../../lib/formatting';
+import { formatMs, formatNumber, shortened } from '../../lib/formatting';
 import { inBrowserChoice, onInBrowserModel } from '../endpoint/browserEndpoint';
 import { currentChoice, onChoice, type EndpointChoice } from '../endpoint/endpointStore';
 import { failureOf, showDiagnosis } from '../endpoint/diagnosisView';
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { safeStorage } from '../../lib/safeStorage';
-import { part, parts, svgElement, tableRow } from '../dom';
+import { part, parts, tableRow } from '../dom';
 import { markTaskDone } from '../progress/browserProgress';
 import { readStrings } from '../strings';
 import { drawBars } from '../barChartView';
@@ -176,25 +176,19 @@ class ModelCompare extends HTMLElement {
     part(this, '.compare-table tbody').append(tableRow(model, [ttft, rate, total, String(tokens)]));
   }
 
-  /** One row per run: a bar per model for its total time, on a shared scale. */
+  /** One group per run, headed by its models; a bar per model for its total time, every bar on one scale. */
   private drawHistory(history: ComparisonRun[]) {
-    const svg = part<SVGSVGElement>(this, '.compare-chart');
-    const longest = Math.max(1, ...history.flatMap((run) => run.results.map((result) => result.metrics.totalMs)));
-    const rowHeight = 14;
-    const rows = history.reduce((count, run) => count + run.results.length, 0);
-    svg.setAttribute('viewBox', `0 0 400 ${Math.max(20, rows * rowHeight + 10)}`);
-    let y = 4;
-    const nodes: SVGElement[] = [];
-    for (const run of history)
-      for (const [index, result] of run.results.entries()) {
-        const label = `${result.model.slice(0, 24)} ${formatMs(result.metrics.totalMs, this.locale)}`;
-        nodes.push(
-          svgElement('text', { x: 0, y: y + 9, class: 'chart-label' }, label),
-          svgElement('rect', { x: 150, y, height: 10, width: Math.max(2, (result.metrics.totalMs / longest) * 240), class: index === 0 ? 'chart-median' : 'chart-p90' }),
-        );
-        y += rowHeight;
-      }
-    svg.replaceChildren(...nodes);
+    const inMs = (value: number) => formatMs(value, this.locale);
+    drawBars(
+      part<SVGSVGElement>(this, '.compare-chart'),
+      history.map((run) => ({
+        label: run.results.map((result) => shortened(result.model, 24)).join(' · '),
+        values: run.results.map((result) => result.metrics.totalMs),
+        format: inMs,
+      })),
+      [],
+      'shared',
+    );
   }
 }
 

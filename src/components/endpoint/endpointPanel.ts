@@ -75,7 +75,7 @@ class EndpointPanel extends HTMLElement {
 
   /** The chip: searching while it looks, then whether a model is chosen. */
   private async discoverAndSay() {
-    showDemoState(this, 'running', this.t);
+    showDemoState(this, 'searching', this.t);
     await this.discover().finally(() => this.showReadiness());
   }
 

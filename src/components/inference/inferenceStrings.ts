@@ -29,7 +29,7 @@ export type OnnxInspectorKey = (typeof onnxInspectorKeys)[number];
 /** What the provider benchmark's script says. */
 export const providerBenchmarkKeys = [
   ...demoLoaderKeys, 'bench.running', 'bench.threads', 'bench.isolated', 'bench.notIsolated', 'bench.agree',
-  'bench.disagree', 'bench.onlyWasm',
+  'bench.disagree', 'bench.onlyWasm', 'bench.median', 'bench.p90',
 ] as const satisfies readonly UiKey[];
 /** A key of `providerBenchmarkKeys`. */
 export type ProviderBenchmarkKey = (typeof providerBenchmarkKeys)[number];

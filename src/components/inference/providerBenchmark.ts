@@ -5,7 +5,8 @@ import { digitModelInput } from '../../lib/digitModel';
 import { formatMs, formatNumber } from '../../lib/formatting';
 import type { Translate } from '../../lib/i18n';
 import type { Provider, RuntimeInfo } from '../../lib/inferenceProtocol';
-import { part, svgElement, tableRow } from '../dom';
+import { part, tableRow } from '../dom';
+import { drawBars } from '../barChartView';
 import { readStrings } from '../strings';
 import { DemoLoader } from './demoLoader';
 import { loadDigitSamples, startRuntimeWithDigitModel } from './digitModelFiles';
@@ -76,21 +77,16 @@ class ProviderBenchmark extends HTMLElement {
     part(this, '.bench-results').hidden = false;
   }
 
-  /** Two bars per provider (median, p90) on one scale; labels are plain SVG text, nothing injected. */
+  /** Median and p90 as two groups of bars, one bar per provider (named in the legend); labels are plain SVG text, nothing injected. */
   private drawChart(measurements: ProviderMeasurement[]) {
-    const longest = Math.max(...measurements.map((measurement) => measurement.steady.p90));
-    part<SVGSVGElement>(this, 'svg').replaceChildren(
-      ...measurements.flatMap((measurement, index) => {
-        const y = 10 + index * 50;
-        const width = (value: number) => Math.max(2, (value / longest) * 250);
-        return [
-          svgElement('text', { x: 0, y: y + 14, class: 'chart-label' }, this.t(`provider.${measurement.provider}`)),
-          svgElement('rect', { x: 0, y: y + 20, width: width(measurement.steady.median), height: 10, class: 'chart-median' }),
-          svgElement('text', { x: width(measurement.steady.median) + 6, y: y + 29, class: 'chart-value' }, formatMs(measurement.steady.median, this.locale)),
-          svgElement('rect', { x: 0, y: y + 32, width: width(measurement.steady.p90), height: 10, class: 'chart-p90' }),
-          svgElement('text', { x: width(measurement.steady.p90) + 6, y: y + 41, class: 'chart-value' }, formatMs(measurement.steady.p90, this.locale)),
-        ];
-      }),
+    const inMs = (value: number) => formatMs(value, this.locale);
+    drawBars(
+      part<SVGSVGElement>(this, 'svg'),
+      [
+        { label: this.t('bench.median'), values: measurements.map((measurement) => measurement.steady.median), format: inMs },
+        { label: this.t('bench.p90'), values: measurements.map((measurement) => measurement.steady.p90), format: inMs },
+      ],
+      measurements.map((measurement) => this.t(`provider.${measurement.provider}`)),
     );
   }
 }
