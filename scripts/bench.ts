@@ -85,7 +85,7 @@ async function heldOutAccuracy(page: Page, provider: 'webgpu' | 'wasm', digits: 
 
 async function benchInference() {
   const port = 4398;
-  const server = spawn(process.execPath, ['dist/server/entry.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['scripts/serve-course.ts', '--port', String(port)], { stdio: 'ignore' });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -133,7 +133,7 @@ async function benchBridge() {
   const sitePort = 4396;
   const emulatorPort = 5396;
   const emulator = startEmulator({ port: emulatorPort, generation: 2, quirks: false, cors: true });
-  const server = spawn(process.execPath, ['dist/server/entry.mjs'], { env: { ...process.env, PORT: String(sitePort) }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['scripts/serve-course.ts', '--port', String(sitePort)], { stdio: 'ignore' });
   try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const endpoint = `http://127.0.0.1:${emulatorPort}`;

@@ -16,7 +16,7 @@ const answerTokens = { wasm: 64, webgpu: 24 } as const;
 
 /** Runs the tiny model once per provider, each in a fresh browser context, and prints what it measured. */
 export async function benchBrowserModel(): Promise<void> {
-  const server = spawn(process.execPath, ['dist/server/entry.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['scripts/serve-course.ts', '--port', String(port)], { stdio: 'ignore' });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     await new Promise((resolve) => setTimeout(resolve, 3000));

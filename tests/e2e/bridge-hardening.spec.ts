@@ -5,7 +5,8 @@
 import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { emulatorPorts } from '../support/emulators';
-import { lanAddress, startCourse, startDevServer, startRecorder, type Started } from '../support/courseServers';
+import { builtPagePaths } from './site-pages';
+import { lanAddress, startBuiltEntry, startCourse, startDevServer, startRecorder, type Started } from '../support/courseServers';
 
 const current = `http://127.0.0.1:${emulatorPorts.current}`;
 
@@ -62,9 +63,10 @@ test('a path that is not a model server’s never reaches the upstream', async (
   }
 });
 
-test('an upstream 204 and a redirect pass through as they are; the redirect is not followed', async () => {
+test('an upstream 204, 304 and a redirect pass through as they are; the redirect is not followed', async () => {
   const upstream = await startRecorder((request, response) => {
     if (request.url === '/openai/load/phi') response.writeHead(204).end();
+    else if (request.url === '/foundry/list') response.writeHead(304, { ETag: '"catalog-1"' }).end();
     else if (request.url === '/v1/models') response.writeHead(302, { Location: 'http://127.0.0.1:1/elsewhere' }).end();
     else response.writeHead(500).end();
   });
@@ -72,7 +74,8 @@ test('an upstream 204 and a redirect pass through as they are; the redirect is n
     const headers = { Host: 'localhost:4322', 'X-Course-Endpoint': `http://127.0.0.1:${upstream.port}` };
     expect((await raw('127.0.0.1', 4322, '/api/bridge/openai/load/phi', { headers })).status).toBe(204);
     expect((await raw('127.0.0.1', 4322, '/api/bridge/v1/models', { headers })).status).toBe(302);
-    expect(upstream.requests.map((request) => request.url)).toEqual(['/openai/load/phi', '/v1/models']);
+    expect((await raw('127.0.0.1', 4322, '/api/bridge/foundry/list', { headers: { ...headers, 'If-None-Match': '"catalog-1"' } })).status).toBe(304);
+    expect(upstream.requests.map((request) => request.url)).toEqual(['/openai/load/phi', '/v1/models', '/foundry/list']);
   } finally {
     upstream.stop();
   }
@@ -98,6 +101,22 @@ test.describe('started with HOST=0.0.0.0, and with --lan', () => {
     expect(borrowed.status).toBe(403);
     expect((await raw('127.0.0.1', 4341, '/api/endpoints', { headers: { Host: 'localhost:4341' } })).status).toBe(200);
   });
+});
+
+test('the built server started from its bare entry with HOST=0.0.0.0 keeps the same bridge checks', async () => {
+  const started = await startBuiltEntry(4344, { HOST: '0.0.0.0' });
+  try {
+    const own = { Host: 'localhost:4344' };
+    expect((await raw('127.0.0.1', 4344, '/api/endpoints', { headers: own })).status).toBe(200);
+    // Another computer (this machine's LAN address is not loopback), a rebinding name, another site.
+    expect((await raw(lanAddress(), 4344, '/api/endpoints', { headers: own })).status).toBe(403);
+    expect((await raw('127.0.0.1', 4344, '/api/endpoints', { headers: { Host: 'rebound.example:4344' } })).status).toBe(421);
+    expect((await raw('127.0.0.1', 4344, '/api/endpoints', { headers: { ...own, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403);
+    // The lessons themselves are plain pages.
+    expect((await raw(lanAddress(), 4344, '/en/')).status).toBe(200);
+  } finally {
+    started.stop();
+  }
 });
 
 test('COURSE_BRIDGE_ALLOW end to end: only the entries named, a key only where the entry says http://, all printed at start', async () => {
@@ -153,4 +172,18 @@ test('lesson pages carry the Content-Security-Policy, as a header from the serve
   expect(header).not.toContain('unsafe-inline');
   expect(html).not.toMatch(/\sstyle="/);
   expect(html).toMatch(/class="[^"]*\bsl-[0-9a-f]{6}\b/);
+});
+
+test('every built page carries the same Content-Security-Policy <meta>, for a copy of the site on a static host', async ({ request }) => {
+  const policies = new Set<string>();
+  const pages = builtPagePaths();
+  for (const path of pages) {
+    const html = await (await request.get(path)).text();
+    const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta, path).toBeDefined();
+    expect(meta!.replaceAll('&#39;', "'"), path).toContain("media-src 'none'");
+    policies.add(meta!.replace(/'sha256-[^']+'/g, ''));
+  }
+  expect(pages.length).toBeGreaterThan(20);
+  expect(policies.size).toBe(1); // one policy, whatever each page's inline-script hashes
 });

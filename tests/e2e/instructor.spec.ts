@@ -6,12 +6,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { accessibilityProblems } from './axe';
 import { sessionFourPath } from './lessonPage';
 
 const instructorPath = (locale = 'en', page = '') => `/${locale}/instructor/module-08/04-cutting-edge-models/${page}`;
 const presenterKey = 'edge-ai-workshop:presenter:v1:module-08/04-cutting-edge-models';
 /** A phrase of each language's instructor notes that appears nowhere else in the course. */
 const notePhrase = { en: 'hotspot', bg: 'мобилната точка за достъп', ar: 'نقطة الاتصال في هاتفه' } as const;
+/** A single word of each language's instructor notes that no learner page uses (search looks for words, not phrases). */
+const noteWord = { en: 'hotspot', bg: 'корпоративния', ar: 'غيغابايتات' } as const;
 
 /** The seconds the first clock time (`m:ss` or `h:mm:ss`) in a readout shows: the session's reads "0:05 of 30:00". */
 async function secondsShown(page: Page, selector: string): Promise<number> {
@@ -43,13 +46,18 @@ test.describe('the instructor view', () => {
     });
   }
 
-  test('learners’ search finds the lesson, but not a word that only its notes use', async ({ page }) => {
-    await page.goto('/en/search/?q=Chainlit');
-    await expect(page.locator('.search-results li').first()).toBeVisible();
-    await page.goto(`/en/search/?q=${notePhrase.en}`);
-    await expect(page.getByRole('status')).toHaveText(`No lessons match “${notePhrase.en}”.`);
-    await expect(page.locator('.search-results li')).toHaveCount(0);
-  });
+  for (const locale of ['en', 'bg', 'ar'] as const) {
+    test(`learners’ search in ${locale} finds the lesson, but not a word that only its notes use`, async ({ page }) => {
+      await page.goto(`/${locale}/search/?q=Chainlit`);
+      await expect(page.locator('.search-results li').first()).toBeVisible();
+      await page.goto(`/${locale}/instructor/module-08/04-cutting-edge-models/`);
+      await expect(page.locator('.instructor-note').filter({ hasText: noteWord[locale] })).not.toHaveCount(0);
+      await page.goto(`/${locale}/search/?q=${encodeURIComponent(noteWord[locale])}`);
+      if (locale === 'en') await expect(page.getByRole('status')).toHaveText(`No lessons match “${noteWord.en}”.`);
+      await expect(page.getByRole('status')).toContainText(noteWord[locale]);
+      await expect(page.locator('.search-results li')).toHaveCount(0);
+    });
+  }
 
   test('shows each part’s planned minutes, adding up to the session’s duration', async ({ page }) => {
     await page.goto(instructorPath());
@@ -179,3 +187,33 @@ test.describe('the join card', () => {
     await expect(page.locator('.join-warning')).toContainText('npm start -- --lan');
   });
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const locale of ['en', 'bg', 'ar'] as const) {
+    test(`in use, the presenter clock over time, the projector running and the join card's problem and warning have no WCAG 2.2 AA violations (${locale}, ${colorScheme} theme)`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(instructorPath(locale));
+      // The first part (2 minutes planned) started three minutes ago, and the clock is still running.
+      await page.evaluate(({ key }) => localStorage.setItem(key, JSON.stringify({ version: 1, partIndex: 0, spentMs: [], runningSince: Date.now() - 180_000 })), { key: presenterKey });
+      await page.reload();
+      await page.locator('.presenter-open').click();
+      await expect(page.locator('.presenter-panel .clock-left-time')).toHaveText(/^1:0\d$/);
+      expect(await accessibilityProblems(page, colorScheme, ['presenter-controls'])).toEqual([]);
+
+      await page.goto(instructorPath(locale, 'projector/'));
+      await expect(page.locator('.clock-paused')).toBeHidden();
+      expect(await accessibilityProblems(page, colorScheme)).toEqual([]);
+
+      await page.goto(instructorPath(locale, 'join/'));
+      await page.locator('.join-typed input').fill('nonsense:port');
+      await page.locator('.join-choice button[type=submit]').click();
+      await expect(page.locator('.join-problem')).not.toBeEmpty();
+      expect(await accessibilityProblems(page, colorScheme, ['join-card'])).toEqual([]);
+      await page.locator('.join-this-computer input').check();
+      await expect(page.locator('.join-warning')).toContainText('npm start -- --lan');
+      expect(await accessibilityProblems(page, colorScheme, ['join-card'])).toEqual([]);
+      await context.close();
+    });
+  }
+}

@@ -36,6 +36,8 @@ test('a wrong answer shows why it is wrong, a right one says so, and the answer 
   await expect(newPort).toBeChecked();
   await expect(newPort).toBeDisabled();
   await expect(quiz.getByText('Correct! The explanation of every option is shown below.')).toBeVisible();
+  await expect(newPort).toHaveAccessibleDescription(feedback('Correct.', 'Foundry Local picks a free port each time its service starts'));
+  await expect(quiz.getByText(/Foundry Local picks a free port each time/)).toBeVisible();
 
   await page.locator('.language-picker summary').click();
   await page.getByRole('link', { name: 'Български' }).click();
@@ -43,6 +45,7 @@ test('a wrong answer shows why it is wrong, a right one says so, and the answer 
   const inBulgarian = quizAsking(page, /^Вчера приложението ви с Chainlit/);
   await expect(inBulgarian.getByRole('radio', { checked: true })).toHaveAccessibleName(/Услугата е стартирала на друг свободен порт/);
   await expect(inBulgarian.getByText('Вярно! Отдолу е обяснението на всеки отговор.')).toBeVisible();
+  await expect(inBulgarian.getByText(/Foundry Local избира свободен порт при всяко стартиране/)).toBeVisible();
   await expect(inBulgarian.getByRole('button', { name: 'Опитайте отново' })).toBeVisible();
 });
 

@@ -1,6 +1,6 @@
 /**
  * Extra servers for the bridge's hardening tests, all on this machine: another copy of the built course
- * started the way `npm start` starts it (with its own environment and flags), a dev server, and a stand-in
+ * started the way `npm start` starts it (with its own environment and flags) or from its bare Node entry, a dev server, and a stand-in
  * upstream that records every request reaching it — to prove what the bridge never forwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,6 +42,11 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: string, tim
 /** The built test course, served by scripts/serve-course.ts on `port` with extra environment and flags. */
 export function startCourse(port: number, env: NodeJS.ProcessEnv = {}, flags: string[] = []): Promise<Started> {
   return startProcess(['scripts/serve-course.ts', '--dist', 'dist-test', '--port', String(port), ...flags], env, 'Edge AI Workshop:', 20_000);
+}
+
+/** The built test course's own Node entry (not npm start's server) on `port`, with extra environment (e.g. HOST). */
+export function startBuiltEntry(port: number, env: NodeJS.ProcessEnv = {}): Promise<Started> {
+  return startProcess(['dist-test/server/entry.mjs'], { PORT: String(port), ...env }, 'Server listening on', 20_000);
 }
 
 /** `astro dev` on `port`, with extra flags (e.g. --host). */
