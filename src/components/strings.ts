@@ -6,7 +6,8 @@
  */
 import { translateFrom, type Translate, type UiKey } from '../lib/i18n';
 
-/** The strings `element` was handed, as a translate function over the keys its component lists. */
+/** The strings `element` was handed, as a translate function over the keys its component lists, in the page's language. */
 export function readStrings<K extends UiKey>(element: HTMLElement): Translate<K> {
-  return translateFrom<K>(JSON.parse(element.dataset['strings'] ?? '{}') as Partial<Record<K, string>>);
+  const locale = element.closest<HTMLElement>('[lang]')?.lang || 'en';
+  return translateFrom<K>(JSON.parse(element.dataset['strings'] ?? '{}') as Partial<Record<K, string>>, locale);
 }

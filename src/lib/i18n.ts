@@ -20,11 +20,75 @@ function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
 /** Values for a string's `{name}` placeholders. */
 export type Variables = Record<string, string | number>;
 
-/** Replaces `{name}` placeholders; an unknown placeholder is left visible so a bad key is easy to spot. */
-export function interpolate(template: string, variables: Variables = {}): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in variables ? String(variables[name]) : placeholder,
-  );
+/** One `{name}` or `{name, plural, one {…} other {…}}` placeholder: its variable, and the plural choices if any. */
+interface Placeholder {
+  name: string;
+  choices?: Map<string, string>;
+  end: number;
+}
+
+/** Reads the placeholder that opens at `start` (a `{`), or undefined when the text there is no placeholder. */
+function readPlaceholder(template: string, start: number): Placeholder | undefined {
+  const head = /^\{(\w+)(?:\}|,\s*plural\s*,)/.exec(template.slice(start));
+  if (!head) return undefined;
+  if (head[0].endsWith('}')) return { name: head[1]!, end: start + head[0].length };
+  const choices = new Map<string, string>();
+  let at = start + head[0].length;
+  for (;;) {
+    const selector = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(template.slice(at));
+    if (!selector) break;
+    let depth = 1;
+    let index = at + selector[0].length;
+    for (; index < template.length && depth > 0; index++) depth += template[index] === '{' ? 1 : template[index] === '}' ? -1 : 0;
+    if (depth > 0) return undefined;
+    choices.set(selector[1]!, template.slice(at + selector[0].length, index - 1));
+    at = index;
+  }
+  const close = /^\s*\}/.exec(template.slice(at));
+  return close && choices.has('other') ? { name: head[1]!, choices, end: at + close[0].length } : undefined;
+}
+
+/** The choice of a plural placeholder for `count`: an exact `=N` first, then the language's plural category. */
+function pluralChoice(choices: Map<string, string>, count: number, locale: string): string {
+  return choices.get(`=${count}`) ?? choices.get(new Intl.PluralRules(locale).select(count)) ?? choices.get('other')!;
+}
+
+/**
+ * Fills `{name}` placeholders, numbers written as `locale` writes them (Persian digits in `fa`), and
+ * `{count, plural, one {# file} other {# files}}` by the language's plural rules (`#` is the number).
+ * A placeholder without a value is left as it is, so a bad key is easy to spot and a template can be
+ * handed on whole to a script that fills it later.
+ */
+export function interpolate(template: string, variables: Variables = {}, locale = 'en'): string {
+  // No grouping: a port (11434) or a year is a number too, and must not read "11,434".
+  const numbers = new Intl.NumberFormat(locale, { useGrouping: false });
+  const written = (value: string | number) => (typeof value === 'number' ? numbers.format(value) : value);
+  let result = '';
+  let at = 0;
+  while (at < template.length) {
+    const open = template.indexOf('{', at);
+    if (open < 0) break;
+    const placeholder = readPlaceholder(template, open);
+    const value = placeholder ? variables[placeholder.name] : undefined;
+    if (!placeholder || value === undefined) {
+      result += template.slice(at, open + 1);
+      at = open + 1;
+      continue;
+    }
+    result += template.slice(at, open);
+    result += placeholder.choices
+      ? interpolate(pluralChoice(placeholder.choices, Number(value), locale).replaceAll('#', written(value) as string), variables, locale)
+      : written(value);
+    at = placeholder.end;
+  }
+  return result + template.slice(at);
+}
+
+/** The names of the variables a string's placeholders use (plain and plural), for checking translations. */
+export function placeholderNames(template: string): string[] {
+  const names = new Set<string>();
+  for (const match of template.matchAll(/\{(\w+)(?:\}|,\s*plural\s*,)/g)) names.add(match[1]!);
+  return [...names].sort();
 }
 
 function lookUp(locale: string, key: UiKey): string {
@@ -37,12 +101,12 @@ export type Translate<K extends UiKey = UiKey> = (key: K, variables?: Variables)
 
 /** A translate function bound to one locale: `t('nav.next')`, `t('lesson.module', { module: 8 })`. */
 export function useTranslations(locale: string): Translate {
-  return (key, variables) => interpolate(lookUp(locale, key), variables);
+  return (key, variables) => interpolate(lookUp(locale, key), variables, locale);
 }
 
-/** A translate function over the strings a component handed its client script (see `pickStrings`). */
-export function translateFrom<K extends UiKey>(strings: Partial<Record<K, string>>): Translate<K> {
-  return (key, variables) => interpolate(strings[key] ?? key, variables);
+/** A translate function over the strings a component handed its client script (see `pickStrings`), in `locale`. */
+export function translateFrom<K extends UiKey>(strings: Partial<Record<K, string>>, locale = 'en'): Translate<K> {
+  return (key, variables) => interpolate(strings[key] ?? key, variables, locale);
 }
 
 /** Keys of the English dictionary that `locale` does not define: what a translator still has to do. */

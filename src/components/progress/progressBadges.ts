@@ -14,8 +14,8 @@ export interface BadgeTemplates {
 /** What a badge says, short (shown) and in full (read out), of the tasks done and questions answered right it counts. */
 export function badgeText(tasks: { done: number; total: number }, quizzes: { correct: number; total: number }, templates: BadgeTemplates): { short: string; full: string } {
   const parts = [
-    ...(tasks.total > 0 ? [{ short: `${tasks.done}/${tasks.total}`, full: interpolate(templates.tasks, tasks) }] : []),
-    ...(quizzes.total > 0 ? [{ short: interpolate(templates.quizzesShort, quizzes), full: interpolate(templates.quizzes, quizzes) }] : []),
+    ...(tasks.total > 0 ? [{ short: interpolate('{done}/{total}', tasks, templates.locale), full: interpolate(templates.tasks, tasks, templates.locale) }] : []),
+    ...(quizzes.total > 0 ? [{ short: interpolate(templates.quizzesShort, quizzes, templates.locale), full: interpolate(templates.quizzes, quizzes, templates.locale) }] : []),
   ];
   return {
     short: parts.map((part) => part.short).join(' · '),
