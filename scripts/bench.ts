@@ -4,7 +4,7 @@
  * Lighthouse included); then, in headless Chromium with WebGPU (SwiftShader here), the digit
  * model's held-out accuracy through the real browser pipeline, cold and warm time from "start" to the
  * first prediction, and the provider benchmark's figures; the bridge's overhead; and retrieval quality
- * (hit@3 over a question set) and search latency for the RAG chat; the language model in the browser
+ * (section-level hit@3, and passage-level hit@1/hit@3/MRR per language: benchPassages.ts) and search latency for the RAG chat; the language model in the browser
  * (benchBrowserModel.ts); and the classroom under a room's load. Run with `npm run bench`, or
  * `npm run bench -- retrieval`, `-- browser-model`, `-- first-load` (after a build) or `-- classroom` for those alone.
  */
@@ -21,6 +21,7 @@ import { createPassageIndex } from '../src/lib/passageSearch.ts';
 import { benchBrowserModel } from './benchBrowserModel.ts';
 import { benchClassroom } from './benchClassroom.ts';
 import { benchFirstLoad } from './benchFirstLoad.ts';
+import { benchPassageRetrieval } from './benchPassages.ts';
 
 const outDir = 'dist/client';
 const lessonPages = ['en', 'bg', 'ar'].map((locale) => `${locale}/module-08/04-cutting-edge-models/index.html`);
@@ -184,7 +185,10 @@ function benchRetrieval() {
   }
 }
 
-if (process.argv[2] === 'retrieval') benchRetrieval();
+if (process.argv[2] === 'retrieval') {
+  benchRetrieval();
+  await benchPassageRetrieval();
+}
 else if (process.argv[2] === 'classroom') await benchClassroom();
 else if (process.argv[2] === 'browser-model') await benchBrowserModel();
 else if (process.argv[2] === 'first-load') await benchFirstLoad();
@@ -197,6 +201,7 @@ else {
   }
   await benchFirstLoad();
   benchRetrieval();
+  await benchPassageRetrieval();
   await benchInference();
   await benchBrowserModel();
   await benchBridge();

@@ -5,7 +5,14 @@
  */
 import { learnerFilePassages, problemBeforeReading, type FileProblem } from '../../lib/learnerFiles';
 import type { Passage } from '../../lib/passages';
+import type { GlossaryEntry } from '../../lib/passageSearch';
 import type { PassageIndex } from '../../lib/passageSearch';
+
+/** What /<lang>/course-passages.json holds: the course's passages, and the glossary that widens questions. */
+interface CourseCorpus {
+  passages: Passage[];
+  glossary?: GlossaryEntry[];
+}
 
 /** The passages and their keyword index. */
 export interface SearchablePassages {
@@ -30,7 +37,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** The course's passages plus the learner's files, searchable. */
 export class RagCorpus {
-  private course: Promise<Passage[]> | undefined;
+  private course: Promise<CourseCorpus> | undefined;
   private readonly files = new Map<string, Passage[]>();
   private searchable: SearchablePassages | undefined;
 
@@ -77,20 +84,22 @@ export class RagCorpus {
   async passages(signal: AbortSignal): Promise<SearchablePassages> {
     const course = (this.course ??= fetch(this.courseUrl).then(async (response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return ((await response.json()) as { passages: Passage[] }).passages;
+      return (await response.json()) as CourseCorpus;
     }));
     let coursePassages: Passage[];
+    let glossary: readonly GlossaryEntry[];
     try {
-      coursePassages = await untilAborted(course, signal);
+      ({ passages: coursePassages, glossary = [] } = await untilAborted(course, signal));
     } catch (error) {
       if (!signal.aborted) this.course = undefined; // let the next question try again
       throw error;
     }
     if (!this.searchable) {
-      // The search library (MiniSearch) loads with the first question, not when the chat comes into view.
-      const { createPassageIndex } = await import('../../lib/passageSearch');
+      // The search library (MiniSearch) and the language's word forms load with the first question, not when the chat comes into view.
+      const [{ createPassageIndex }, { loadWordForms }] = await Promise.all([import('../../lib/passageSearch'), import('../../lib/wordForms')]);
+      const forms = await loadWordForms(this.locale);
       const passages = [...coursePassages, ...[...this.files.values()].flat()];
-      this.searchable ??= { passages, index: createPassageIndex(passages, this.locale) };
+      this.searchable ??= { passages, index: createPassageIndex(passages, this.locale, forms, glossary) };
     }
     return this.searchable;
   }

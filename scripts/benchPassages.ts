@@ -1,0 +1,77 @@
+/**
+ * Passage-level retrieval quality (issue 17): for each language's question set, asked in a learner's own
+ * words, where the passage that answers it ranks — hit@1, hit@3 and MRR@10 — by keyword with whole words
+ * (the ranking before issue 17), stemmed without stop words, then with the language's glossary as the chat
+ * ranks, and by meaning and hybrid with
+ * the Foundry Local emulator's embeddings. Those are hashed bags of words, not a model: they exercise
+ * the path and set a floor, they do not say how a real embedding model ranks.
+ */
+import { startEmulator } from '../tests/emulator/foundry-emulator.ts';
+import { passageQuestionSets } from '../tests/support/passageQuestions.ts';
+import { summarize } from '../src/lib/benchmarkStats.ts';
+import { fuseRankings, rankByEmbedding } from '../src/lib/embeddingRanking.ts';
+import { createPassageIndex } from '../src/lib/passageSearch.ts';
+import { scoreRanking, type RankingScore } from '../src/lib/rankingMeasure.ts';
+import { loadWordForms, plainWordForms } from '../src/lib/wordForms.ts';
+import type { Passage } from '../src/lib/passages.ts';
+
+const emulatorPort = 5394;
+const embeddingModel = 'qwen3-embedding-0.6b-generic-cpu:1';
+
+async function embed(inputs: readonly string[]): Promise<number[][]> {
+  const response = await fetch(`http://127.0.0.1:${emulatorPort}/v1/embeddings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ model: embeddingModel, input: inputs }),
+  });
+  const { data } = (await response.json()) as { data: { embedding: number[] }[] };
+  return data.map(({ embedding }) => embedding);
+}
+
+function describe(name: string, score: RankingScore): string {
+  const percent = (hits: number) => `${((100 * hits) / score.questions).toFixed(0)} %`;
+  return `${name}: hit@1 ${score.hitsAt1}/${score.questions} (${percent(score.hitsAt1)}), hit@3 ${score.hitsAt3}/${score.questions} (${percent(score.hitsAt3)}), MRR ${score.meanReciprocalRank.toFixed(2)}`;
+}
+
+/** Prints, per language, the passage-level scores of each ranking, the index build and search times, and keyword misses. */
+export async function benchPassageRetrieval(): Promise<void> {
+  const emulator = startEmulator({ port: emulatorPort, generation: 2, quirks: false, cors: false });
+  try {
+    for (const { locale, questions, passages, glossary } of passageQuestionSets()) {
+      const forms = await loadWordForms(locale);
+      const buildMs: number[] = [];
+      for (let round = 0; round < 20; round++) {
+        const started = performance.now();
+        createPassageIndex(passages, locale, forms, glossary);
+        buildMs.push(performance.now() - started);
+      }
+      const unstemmed = createPassageIndex(passages, locale, plainWordForms);
+      const formsOnly = createPassageIndex(passages, locale, forms);
+      const stemmed = createPassageIndex(passages, locale, forms, glossary);
+      const byKeyword = (index: typeof stemmed) => (question: string, depth: number): Passage[] => index.search(question, depth).map(({ passage }) => passage);
+      const searchMs: number[] = [];
+      const timedKeyword = (question: string, depth: number) => {
+        const started = performance.now();
+        const ranked = byKeyword(stemmed)(question, depth);
+        searchMs.push(performance.now() - started);
+        return ranked;
+      };
+      const passageVectors = await embed(passages.map((passage) => `${passage.section}\n${passage.text}`));
+      const byMeaning = async (question: string, depth: number) => rankByEmbedding((await embed([question]))[0]!, passages, passageVectors, depth);
+      const keyword = await scoreRanking(questions, timedKeyword);
+      const lines = [
+        describe('keyword, whole words (before)', await scoreRanking(questions, byKeyword(unstemmed))),
+        describe('keyword, stemmed, without stop words', await scoreRanking(questions, byKeyword(formsOnly))),
+        describe(`keyword, and the glossary's ${glossary.length} entries (the chat's default)`, keyword),
+        describe('meaning (emulator embeddings)', await scoreRanking(questions, async (question, depth) => (await byMeaning(question, depth)).map(({ passage }) => passage))),
+        describe('hybrid', await scoreRanking(questions, async (question, depth) => fuseRankings([stemmed.search(question, depth), await byMeaning(question, depth)], depth).map(({ passage }) => passage))),
+      ];
+      const search = summarize(searchMs);
+      console.log(`Passages (${locale}): ${questions.length} questions, ${passages.length} passages; index built in ${summarize(buildMs).median.toFixed(2)} ms, search median ${search.median.toFixed(3)} ms, p90 ${search.p90.toFixed(3)} ms`);
+      for (const line of lines) console.log(`  ${line}`);
+      for (const miss of keyword.misses) console.log(`  keyword missed: "${miss.question}" (answer: "${miss.answer}"; top: ${miss.top.join(' | ')})`);
+    }
+  } finally {
+    emulator.close();
+  }
+}
