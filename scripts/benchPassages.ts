@@ -4,7 +4,9 @@
  * (the ranking before issue 17), stemmed without stop words, then with the language's glossary as the chat
  * ranks, and by meaning and hybrid with
  * the Foundry Local emulator's embeddings. Those are hashed bags of words, not a model: they exercise
- * the path and set a floor, they do not say how a real embedding model ranks.
+ * the path and set a floor, they do not say how a real embedding model ranks. To measure a real one, name
+ * an OpenAI-compatible endpoint on this machine and its embedding model:
+ *   COURSE_BENCH_EMBEDDINGS=http://127.0.0.1:5273 COURSE_BENCH_EMBEDDING_MODEL=qwen3-embedding-0.6b npm run bench -- retrieval
  */
 import { startEmulator } from '../tests/emulator/foundry-emulator.ts';
 import { passageQuestionSets } from '../tests/support/passageQuestions.ts';
@@ -16,14 +18,17 @@ import { loadWordForms, plainWordForms } from '../src/lib/wordForms.ts';
 import type { Passage } from '../src/lib/passages.ts';
 
 const emulatorPort = 5394;
-const embeddingModel = 'qwen3-embedding-0.6b-generic-cpu:1';
+const embeddingsEndpoint = process.env['COURSE_BENCH_EMBEDDINGS'] ?? `http://127.0.0.1:${emulatorPort}`;
+const embeddingModel = process.env['COURSE_BENCH_EMBEDDING_MODEL'] ?? 'qwen3-embedding-0.6b-generic-cpu:1';
+const embeddingsName = process.env['COURSE_BENCH_EMBEDDINGS'] ? embeddingModel : 'emulator embeddings';
 
 async function embed(inputs: readonly string[]): Promise<number[][]> {
-  const response = await fetch(`http://127.0.0.1:${emulatorPort}/v1/embeddings`, {
+  const response = await fetch(`${embeddingsEndpoint}/v1/embeddings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ model: embeddingModel, input: inputs }),
   });
+  if (!response.ok) throw new Error(`${embeddingsEndpoint}/v1/embeddings answered ${response.status}: ${await response.text()}`);
   const { data } = (await response.json()) as { data: { embedding: number[] }[] };
   return data.map(({ embedding }) => embedding);
 }
@@ -63,7 +68,7 @@ export async function benchPassageRetrieval(): Promise<void> {
         describe('keyword, whole words (before)', await scoreRanking(questions, byKeyword(unstemmed))),
         describe('keyword, stemmed, without stop words', await scoreRanking(questions, byKeyword(formsOnly))),
         describe(`keyword, and the glossary's ${glossary.length} entries (the chat's default)`, keyword),
-        describe('meaning (emulator embeddings)', await scoreRanking(questions, async (question, depth) => (await byMeaning(question, depth)).map(({ passage }) => passage))),
+        describe(`meaning (${embeddingsName})`, await scoreRanking(questions, async (question, depth) => (await byMeaning(question, depth)).map(({ passage }) => passage))),
         describe('hybrid', await scoreRanking(questions, async (question, depth) => fuseRankings([stemmed.search(question, depth), await byMeaning(question, depth)], depth).map(({ passage }) => passage))),
       ];
       const search = summarize(searchMs);

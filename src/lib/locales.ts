@@ -43,18 +43,58 @@ export function languageName(locale: string, displayLocale: string = locale): st
   return name.charAt(0).toLocaleUpperCase(displayLocale) + name.slice(1);
 }
 
+/** Language codes that name the same language for a reader: Norwegian Bokmål is `no` in the course, `nb` in most browsers. */
+const sameLanguage: Record<string, string> = { nb: 'no', nn: 'no' };
+
+/** Where CLDR sends a region that has no locale of its own: Macau reads Hong Kong's Chinese, Portuguese outside Brazil reads Portugal's. */
+const parentLocale: Record<string, string> = { 'zh-Hant-MO': 'zh-Hant-HK', pt: 'pt-Latn-PT' };
+
+interface LocaleParts {
+  language: string;
+  script: string;
+  region: string;
+}
+
+/** A tag's language, script and region, the missing ones filled in as CLDR's likely subtags say (`zh-TW` → zh, Hant, TW). */
+function localeParts(tag: string): LocaleParts | undefined {
+  try {
+    const full = new Intl.Locale(tag).maximize();
+    return { language: sameLanguage[full.language] ?? full.language, script: full.script ?? '', region: full.region ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** How well an available locale serves a wanted one: 4 the same tag, 3 the same region too, 2 the same script (the nearest region first), 1 the language only, 0 not at all. */
+function closeness(wanted: LocaleParts, wantedTag: string, available: LocaleParts, availableTag: string): number {
+  if (wantedTag.toLowerCase() === availableTag.toLowerCase()) return 4;
+  if (wanted.language !== available.language) return 0;
+  if (wanted.script !== available.script) return 1;
+  if (wanted.region === available.region) return 3;
+  const parent = parentLocale[`${wanted.language}-${wanted.script}-${wanted.region}`] ?? (wanted.region !== 'BR' ? parentLocale[wanted.language] : undefined);
+  return parent === `${available.language}-${available.script}-${available.region}` ? 2.5 : 2;
+}
+
 /**
  * The course locale that best serves a visitor whose browser prefers `preferred` (navigator.languages),
- * trying each preference in order: exact tag first, then its base language (`pt-BR` → `pt`).
+ * trying each preference in order and taking the closest locale for the first one the course can serve:
+ * the same tag, else the same language, script and region (`zh-Hant-TW` → `zh-TW`, `fa-IR` → `fa`), else
+ * the same script (`zh-Hant-MO` → `zh-HK`, `pt-AO` → `pt-PT`), else the same language (`nb` → `no`).
  */
 export function bestLocale(preferred: readonly string[], available: readonly string[] = locales): string {
-  const lower = available.map((code) => code.toLowerCase());
+  const candidates = available.flatMap((tag) => {
+    const parts = localeParts(tag);
+    return parts ? [{ tag, parts }] : [];
+  });
   for (const tag of preferred) {
-    const wanted = tag.toLowerCase();
-    const exact = lower.indexOf(wanted);
-    if (exact >= 0) return available[exact]!;
-    const base = lower.indexOf(wanted.split('-')[0]!);
-    if (base >= 0) return available[base]!;
+    const wanted = localeParts(tag);
+    if (!wanted) continue;
+    let best: { tag: string; score: number } | undefined;
+    for (const candidate of candidates) {
+      const score = closeness(wanted, tag, candidate.parts, candidate.tag);
+      if (score > (best?.score ?? 0)) best = { tag: candidate.tag, score };
+    }
+    if (best) return best.tag;
   }
   return available.includes(sourceLocale) ? sourceLocale : available[0]!;
 }

@@ -31,6 +31,35 @@ describe('bestLocale', () => {
     expect(bestLocale(['BG'], available)).toBe('bg');
   });
 
+  const upstream = ['en', 'bg', 'ar', 'ja', 'fa', 'no', 'tr', 'pt-BR', 'pt-PT', 'zh-CN', 'zh-TW', 'zh-HK', 'zh-MO'];
+
+  it('matches regions and scripts as a reader expects', () => {
+    expect(bestLocale(['zh-Hant-TW'], upstream)).toBe('zh-TW');
+    expect(bestLocale(['zh-Hant'], upstream)).toBe('zh-TW');
+    expect(bestLocale(['zh-HK'], upstream)).toBe('zh-HK');
+    expect(bestLocale(['zh-Hans-SG'], upstream)).toBe('zh-CN');
+    expect(bestLocale(['zh'], upstream)).toBe('zh-CN');
+    expect(bestLocale(['fa-IR'], upstream)).toBe('fa');
+    expect(bestLocale(['nb-NO'], upstream)).toBe('no');
+    expect(bestLocale(['nn'], upstream)).toBe('no');
+    expect(bestLocale(['pt'], upstream)).toBe('pt-BR');
+    expect(bestLocale(['pt-PT'], upstream)).toBe('pt-PT');
+    expect(bestLocale(['pt-AO'], upstream)).toBe('pt-PT');
+    expect(bestLocale(['ja-JP', 'en'], upstream)).toBe('ja');
+  });
+
+  it('takes Macau to Hong Kong’s Chinese when the course has no zh-MO', () => {
+    expect(bestLocale(['zh-MO'], ['en', 'zh-CN', 'zh-TW', 'zh-HK'])).toBe('zh-HK');
+  });
+
+  it('serves a reader of one script in another only when nothing closer exists', () => {
+    expect(bestLocale(['zh-TW'], ['en', 'zh-CN'])).toBe('zh-CN');
+  });
+
+  it('skips a malformed preference', () => {
+    expect(bestLocale(['not a tag!', 'bg'], available)).toBe('bg');
+  });
+
   it('falls back to English when nothing matches or the browser gives no languages', () => {
     expect(bestLocale(['ja', 'ko'], available)).toBe('en');
     expect(bestLocale([], available)).toBe('en');
