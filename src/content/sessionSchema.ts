@@ -27,7 +27,7 @@ function partsAddUpToDuration({ parts, duration }: { parts?: { minutes: number }
     });
 }
 
-/** Zod schema of a lesson's frontmatter; `translation` is present only in translated files and says by whom, when and from which source. */
+/** Zod schema of a lesson's frontmatter; `translation` is present only in translated files and says by whom, when, from which source and who reviewed it. */
 export const sessionSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
@@ -43,6 +43,8 @@ export const sessionSchema = z.object({
       date: z.coerce.date(),
       sourceHash: md5Hex.optional(),
       sourceSections: z.array(z.object({ heading: z.string(), hash: md5Hex })).optional(),
+      /** A person who read the translation against the English and vouches for it, and when. */
+      reviewed: z.object({ by: z.string().min(1), date: z.coerce.date() }).optional(),
     })
     .optional(),
 }).superRefine(partsAddUpToDuration);

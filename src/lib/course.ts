@@ -49,6 +49,7 @@ function translationOrigin(entry: SessionEntry, raw: string): TranslationOrigin 
     sourceHash: translation?.sourceHash ?? imported?.sourceHash,
     translatedOn: translation?.date ?? imported?.translationDate,
     by: translation?.by ?? (imported ? 'machine' : undefined),
+    reviewed: translation?.reviewed && { by: translation.reviewed.by, on: translation.reviewed.date },
     sourceSections: translation?.sourceSections,
   };
 }
@@ -101,6 +102,15 @@ export function getCourse(): Promise<Lesson[]> {
 /** The locales in which a lesson exists as a translation or as the source: its real alternates. */
 export function localesWithLesson(lesson: Lesson): Locale[] {
   return locales.filter((locale) => lesson.inLocale[locale].status.kind !== 'missing');
+}
+
+/**
+ * The locales a page's lesson is translated into (with the source), for the language menu's marks: the
+ * lesson at `path` when the page is one of its views, else any lesson of the course.
+ */
+export function localesWithLessonAt(lessons: readonly Lesson[], path: string): Locale[] {
+  const lesson = lessons.find((candidate) => path.startsWith(`${candidate.slug}/`) || path.includes(`/${candidate.slug}/`));
+  return lesson ? localesWithLesson(lesson) : locales.filter((locale) => lessons.some((candidate) => candidate.inLocale[locale].status.kind !== 'missing'));
 }
 
 /** The modules of the course, each with its lessons in order. */

@@ -4,14 +4,31 @@
  */
 import { ar } from '../i18n/ar';
 import { bg } from '../i18n/bg';
+import { de } from '../i18n/de';
 import { en, type Dictionary, type UiKey } from '../i18n/en';
+import { es } from '../i18n/es';
+import { fr } from '../i18n/fr';
+import { he } from '../i18n/he';
+import { hi } from '../i18n/hi';
+import { it } from '../i18n/it';
+import { ja } from '../i18n/ja';
+import { ko } from '../i18n/ko';
+import { ptBR } from '../i18n/pt-BR';
+import { ptPT } from '../i18n/pt-PT';
+import { ru } from '../i18n/ru';
+import { tr } from '../i18n/tr';
+import { uk } from '../i18n/uk';
+import { zhCN } from '../i18n/zh-CN';
+import { zhHK } from '../i18n/zh-HK';
+import { zhMO } from '../i18n/zh-MO';
+import { zhTW } from '../i18n/zh-TW';
 import type { Locale } from './locales';
 
 /** A key of the English dictionary, which every other dictionary follows. */
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, bg, ar };
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, de, es, fr, he, hi, it, ja, ko, 'pt-BR': ptBR, 'pt-PT': ptPT, ru, tr, uk, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];

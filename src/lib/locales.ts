@@ -3,8 +3,11 @@
  * and the best match for a visitor's browser languages. Every route, dictionary and test reads this list.
  */
 
-/** Locales with a UI dictionary, in the order the language picker lists them. English is the source. */
-export const locales = ['en', 'bg', 'ar'] as const;
+/**
+ * Locales with a UI dictionary, in the order the language picker lists them: English, the source, then by
+ * code. The codes are the upstream course's (BCP 47: `zh-CN`, `pt-BR`; `no` is Norwegian Bokmål).
+ */
+export const locales = ['en', 'ar', 'bg', 'de', 'es', 'fr', 'he', 'hi', 'it', 'ja', 'ko', 'pt-BR', 'pt-PT', 'ru', 'tr', 'uk', 'zh-CN', 'zh-HK', 'zh-MO', 'zh-TW'] as const;
 
 /** A locale code the course has a dictionary and routes for. */
 export type Locale = (typeof locales)[number];
@@ -37,9 +40,17 @@ export function textDirection(locale: string): 'ltr' | 'rtl' {
   }
 }
 
-/** A language's name as written in `displayLocale` (its own name when the two are the same). */
+/** The tag whose name readers know: the course's `no` is Norwegian Bokmål (`nb`), not Norwegian in general. */
+const namedAs: Record<string, string> = { no: 'nb' };
+
+/** A language's name inside a sentence written in `displayLocale`, cased as that language writes it there ("le français", "das Deutsche"). */
+export function languageNameInText(locale: string, displayLocale: string = locale): string {
+  return new Intl.DisplayNames([namedAs[displayLocale] ?? displayLocale], { type: 'language' }).of(namedAs[locale] ?? locale) ?? locale;
+}
+
+/** A language's name as a label in `displayLocale` (its own name when the two are the same), capitalised as a menu entry is. */
 export function languageName(locale: string, displayLocale: string = locale): string {
-  const name = new Intl.DisplayNames([displayLocale], { type: 'language' }).of(locale) ?? locale;
+  const name = languageNameInText(locale, displayLocale);
   return name.charAt(0).toLocaleUpperCase(displayLocale) + name.slice(1);
 }
 

@@ -10,8 +10,16 @@ export interface TranslationOrigin {
   sourceHash?: string | undefined;
   translatedOn?: Date | undefined;
   by?: 'machine' | 'human' | undefined;
+  /** Who reviewed the translation against the English, and when; undefined while nobody has. */
+  reviewed?: Review | undefined;
   /** The English sections at translation time, when the translation tool recorded them. */
   sourceSections?: readonly LessonSection[] | undefined;
+}
+
+/** A person's review of a translation. */
+export interface Review {
+  by: string;
+  on: Date;
 }
 
 /** An English section that changed, appeared or disappeared since the translation was made, and where the translation has it. */
@@ -33,6 +41,7 @@ export type TranslationStatus =
       kind: 'translated';
       by: 'machine' | 'human' | undefined;
       translatedOn: Date | undefined;
+      reviewed: Review | undefined;
       /** Present when the English changed after translation; `changedSections` undefined when unknowable. */
       outdated?: { changedSections: ChangedSection[] | undefined } | undefined;
       missingParts: MissingPart[];
@@ -94,6 +103,7 @@ export function translationStatus(source: SourceFacts, translation?: Translation
     kind: 'translated',
     by: origin.by,
     translatedOn: origin.translatedOn,
+    reviewed: origin.reviewed,
     outdated: isOutdated
       ? { changedSections: origin.sourceSections && changedSections(origin.sourceSections, source.outline.sections, outline.sections) }
       : undefined,
@@ -108,4 +118,9 @@ export function statusLabels(status: TranslationStatus): StatusLabel[] {
   if (status.missingParts.length > 0) labels.push('incomplete');
   if (status.outdated) labels.push('outdated');
   return labels.length > 0 ? labels : ['current'];
+}
+
+/** Whether a reader must be told that no person has checked this page: a machine translation nobody has reviewed. */
+export function isUnreviewedMachineTranslation(status: TranslationStatus): boolean {
+  return status.kind === 'translated' && status.by === 'machine' && !status.reviewed;
 }

@@ -49,13 +49,13 @@ test.describe('the instructor view', () => {
   for (const locale of ['en', 'bg', 'ar'] as const) {
     test(`learners’ search in ${locale} finds the lesson, but not a word that only its notes use`, async ({ page }) => {
       await page.goto(`/${locale}/search/?q=Chainlit`);
-      await expect(page.locator('.search-results li').first()).toBeVisible();
+      await expect(page.locator('.search-results > li').first()).toBeVisible();
       await page.goto(`/${locale}/instructor/module-08/04-cutting-edge-models/`);
       await expect(page.locator('.instructor-note').filter({ hasText: noteWord[locale] })).not.toHaveCount(0);
       await page.goto(`/${locale}/search/?q=${encodeURIComponent(noteWord[locale])}`);
       if (locale === 'en') await expect(page.getByRole('status')).toHaveText(`No lessons match “${noteWord.en}”.`);
       await expect(page.getByRole('status')).toContainText(noteWord[locale]);
-      await expect(page.locator('.search-results li')).toHaveCount(0);
+      await expect(page.locator('.search-results > li')).toHaveCount(0);
     });
   }
 

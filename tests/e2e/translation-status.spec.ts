@@ -41,16 +41,37 @@ test('an incomplete translation names what is missing', async ({ page }) => {
   ]);
 });
 
-test('a current translation shows no notice', async ({ page }) => {
+test('a current machine translation nobody reviewed says so at the top, with the English and a way to help; no other notice', async ({ page }) => {
   await page.goto('/bg/module-08/04-cutting-edge-models/');
-  await expect(page.locator('[data-translation-status]')).toHaveCount(0);
+  const notice = page.locator('[data-translation-status]');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toHaveAttribute('data-translation-status', 'machine');
+  await expect(notice.locator('.notice-title')).toHaveText('Преведено машинно, все още непрегледано от човек');
+  await expect(notice.getByRole('link', { name: 'Прочетете английската версия' })).toHaveAttribute('href', '/en/module-08/04-cutting-edge-models/');
+  await notice.getByRole('link', { name: 'Помогнете да прегледаме този превод' }).click();
+  await expect(page).toHaveURL('/bg/translations/#review');
+  await expect(page.getByRole('heading', { name: 'Как да прегледате превод' })).toBeInViewport();
 });
 
-test('the translations page shows the lesson × language matrix', async ({ page }) => {
+test('a reviewed machine translation, and one made by a person, carry no machine notice', async ({ page }) => {
+  await page.goto('/bg/module-99/02-incomplete-fixture/');
+  await expect(page.locator('[data-translation-status="incomplete"]')).toBeVisible();
+  await expect(page.locator('[data-translation-status="machine"]')).toHaveCount(0);
+  await page.goto('/bg/module-99/01-outdated-fixture/');
+  await expect(page.locator('[data-translation-status="outdated"]')).toBeVisible();
+  await expect(page.locator('[data-translation-status="machine"]')).toHaveCount(0);
+});
+
+test('the translations page shows, per language, how its interface and each lesson were made, reviewed, and stand', async ({ page }) => {
   await page.goto('/en/translations/');
   const table = page.getByRole('table', { name: 'Translation status' });
-  const row = (name: RegExp) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
-  await expect(row(/Cutting-edge models/).getByRole('cell')).toHaveText(['Source', 'Current', 'Current']);
-  await expect(row(/outdated/).getByRole('cell')).toHaveText(['Source', 'Outdated', 'Outdated']);
-  await expect(row(/translated in part/).getByRole('cell')).toHaveText(['Source', 'Incomplete', 'Missing']);
+  const row = (locale: string) => table.locator(`tr[data-locale="${locale}"]`).getByRole('cell');
+  await expect(row('en')).toHaveText(['Original', 'SourceOriginal', 'SourceOriginal', 'SourceOriginal']);
+  await expect(row('bg')).toHaveText([
+    'Machine translationNot reviewed',
+    'CurrentMachine translationNot reviewed',
+    'OutdatedTranslated by a personNot reviewed',
+    /^IncompleteMachine translationReviewed by .+ on /,
+  ]);
+  await expect(row('ar').nth(3)).toHaveText('Missing');
 });

@@ -42,7 +42,8 @@ const sectionIds = (passages: readonly Passage[]) => [...new Set(passages.map(se
 
 /** Asks every question in every locale against that locale's passages of the questions' lessons; reads the files each call. */
 export function retrievalQuality(): LocaleQuality[] {
-  return locales.map((locale) => {
+  // The section-level set predates the newer languages: it is asked in the languages it was written in.
+  return locales.filter((locale) => questionSet.questions.every((question) => typeof question[locale] === 'string')).map((locale) => {
     const byLesson = new Map(lessons.map((lesson) => [lesson, { source: sectionIds(lessonPassages(lesson, sourceLocale)), passages: lessonPassages(lesson, locale) }]));
     const allPassages = [...byLesson.values()].flatMap(({ passages }) => passages);
     const index = createPassageIndex(allPassages, locale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonOutline } from '../../src/lib/lessonOutline';
-import { changedSections, statusLabels, translationStatus } from '../../src/lib/translationStatus';
+import { changedSections, isUnreviewedMachineTranslation, statusLabels, translationStatus } from '../../src/lib/translationStatus';
 
 const outline = (sections: [string, string][], counts: Partial<LessonOutline> = {}): LessonOutline => ({
   sections: sections.map(([heading, hash]) => ({ heading, hash })),
@@ -26,6 +26,14 @@ describe('translationStatus', () => {
   it('calls the source locale the source and a locale without a file missing', () => {
     expect(statusLabels(translationStatus(source, undefined, true))).toEqual(['source']);
     expect(statusLabels(translationStatus(source))).toEqual(['missing']);
+  });
+
+  it('asks for a review notice on a machine translation until a person has reviewed it, and never on a person’s', () => {
+    const translated = (origin: object) => translationStatus(source, { origin: { sourceHash: 'f'.repeat(32), ...origin }, outline: bulgarian });
+    expect(isUnreviewedMachineTranslation(translated({ by: 'machine' }))).toBe(true);
+    expect(isUnreviewedMachineTranslation(translated({ by: 'machine', reviewed: { by: 'Мария', on: new Date('2026-11-30') } }))).toBe(false);
+    expect(isUnreviewedMachineTranslation(translated({ by: 'human' }))).toBe(false);
+    expect(isUnreviewedMachineTranslation(translationStatus(source))).toBe(false);
   });
 
   it('is current when made from this exact English file and complete', () => {

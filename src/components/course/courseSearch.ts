@@ -1,4 +1,8 @@
-/** The behaviour of <course-search>: run the query from the URL or the form against Pagefind's index. */
+/**
+ * The behaviour of <course-search>: run the query from the URL or the form against Pagefind's index (one
+ * per language; Chinese and Japanese segmented into words by Pagefind), listing each lesson with the
+ * sections where the words are, each linking to its heading.
+ */
 import { translateFrom, type Translate } from '../../lib/i18n';
 import { excerptRuns } from '../../lib/searchExcerpt';
 import { part } from '../dom';
@@ -9,6 +13,8 @@ interface PagefindResult {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  /** The sections (by heading) the words were found in, best first; the page itself when before any heading. */
+  sub_results?: { title: string; url: string; excerpt: string }[];
 }
 
 interface Pagefind {
@@ -17,6 +23,8 @@ interface Pagefind {
 
 const pagefindUrl = '/pagefind/pagefind.js';
 const maxResults = 10;
+/** Sections listed under a lesson: enough to find the place, few enough to scan. */
+const maxSections = 3;
 
 class CourseSearch extends HTMLElement {
   private pagefind: Promise<Pagefind> | undefined;
@@ -67,20 +75,42 @@ class CourseSearch extends HTMLElement {
   }
 }
 
-function renderResult(result: PagefindResult): HTMLLIElement {
-  const item = document.createElement('li');
-  const link = document.createElement('a');
-  link.href = result.url;
-  link.textContent = result.meta.title ?? result.url;
+/** Pagefind's excerpt as text with its matches marked (never as HTML). */
+function excerptParagraph(excerptHtml: string): HTMLParagraphElement {
   const excerpt = document.createElement('p');
-  for (const run of excerptRuns(result.excerpt)) {
+  for (const run of excerptRuns(excerptHtml)) {
     if (run.marked) {
       const mark = document.createElement('mark');
       mark.textContent = run.text;
       excerpt.append(mark);
     } else excerpt.append(run.text);
   }
-  item.append(link, excerpt);
+  return excerpt;
+}
+
+function renderResult(result: PagefindResult): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  const sections = (result.sub_results ?? []).filter((section) => section.url.includes('#')).slice(0, maxSections);
+  if (sections.length === 0) {
+    item.append(link, excerptParagraph(result.excerpt));
+    return item;
+  }
+  const list = document.createElement('ul');
+  list.className = 'search-sections';
+  list.append(
+    ...sections.map((section) => {
+      const entry = document.createElement('li');
+      const sectionLink = document.createElement('a');
+      sectionLink.href = section.url;
+      sectionLink.textContent = section.title;
+      entry.append(sectionLink, excerptParagraph(section.excerpt));
+      return entry;
+    }),
+  );
+  item.append(link, list);
   return item;
 }
 

@@ -10,7 +10,7 @@ import { Workbox } from 'workbox-window';
 import { isQuotaError } from '../../lib/browserModels';
 import { formatBytes } from '../../lib/formatting';
 import type { Translate } from '../../lib/i18n';
-import { languageName } from '../../lib/locales';
+import { languageNameInText } from '../../lib/locales';
 import type { OfflineReply, OfflineRequest } from '../../lib/offlineProtocol';
 import { offlinePreferenceKeys } from '../../lib/preferences';
 import { safeStorage } from '../../lib/safeStorage';
@@ -107,7 +107,7 @@ class OfflineStatus extends HTMLElement {
     if (safeStorage.get(offlinePreferenceKeys.turnedOff)) return this.show(this.t('offline.off'), { enable: true });
     // A page outside the course's languages (the 404 page) registers the worker but keeps no language.
     const keepsLanguage = location.pathname.startsWith(`/${this.locale}/`);
-    this.show(this.t('offline.preparing', { language: languageName(this.locale) }));
+    this.show(this.t('offline.preparing', { language: languageNameInText(this.locale) }));
     this.workbox = new Workbox('/sw.js');
     // A new version installed beside the one serving this page: the reader decides when to switch.
     this.workbox.addEventListener('waiting', () => {
@@ -130,7 +130,7 @@ class OfflineStatus extends HTMLElement {
 
   private async report(reply: OfflineReply): Promise<void> {
     if (reply.type === 'failed') return this.show(this.t(reply.reason === 'quota' ? 'offline.failedQuota' : 'offline.failedOther'));
-    const languages = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(reply.kept.map((locale) => languageName(locale, this.locale)));
+    const languages = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(reply.kept.map((locale) => languageNameInText(locale, this.locale)));
     const persisted = (await navigator.storage?.persisted?.()) ?? false;
     this.lastReady = this.t('offline.ready', { languages, size: formatBytes(reply.bytes, this.locale) });
     this.showReady(persisted ? 'offline.persisted' : undefined);

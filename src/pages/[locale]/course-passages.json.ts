@@ -4,7 +4,7 @@
  * glossary of the words that locale's learners use for the lessons' terms.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getRelativeLocaleUrl } from 'astro:i18n';
+import { getRelativeLocaleUrl } from '../../lib/localeUrls';
 import { getCourse } from '../../lib/course';
 import { localePagePaths, type Locale } from '../../lib/locales';
 import { markdownPassages } from '../../lib/passages';

@@ -1,0 +1,38 @@
+/**
+ * How each UI dictionary was made: the English source, or a translation by machine or by a person, and
+ * whether a person reviewed it (who, when). The translators' page shows it beside each lesson's own
+ * record (its frontmatter's `translation`). A reviewer adds `reviewed` here.
+ */
+import type { Locale } from '../lib/locales';
+
+/** Where one dictionary's strings came from. */
+export interface DictionaryOrigin {
+  by: 'source' | 'machine' | 'human';
+  /** When it was made (YYYY-MM-DD). */
+  date: string;
+  reviewed?: { by: string; date: string };
+}
+
+/** Every course locale's dictionary origin. */
+export const dictionaryOrigins: Record<Locale, DictionaryOrigin> = {
+  en: { by: 'source', date: '2026-11-26' },
+  ar: { by: 'machine', date: '2026-11-26' },
+  bg: { by: 'machine', date: '2026-11-26' },
+  de: { by: 'machine', date: '2026-12-02' },
+  es: { by: 'machine', date: '2026-12-02' },
+  fr: { by: 'machine', date: '2026-12-02' },
+  he: { by: 'machine', date: '2026-12-02' },
+  hi: { by: 'machine', date: '2026-12-02' },
+  it: { by: 'machine', date: '2026-12-02' },
+  ja: { by: 'machine', date: '2026-12-02' },
+  ko: { by: 'machine', date: '2026-12-02' },
+  'pt-BR': { by: 'machine', date: '2026-12-02' },
+  'pt-PT': { by: 'machine', date: '2026-12-02' },
+  ru: { by: 'machine', date: '2026-12-02' },
+  tr: { by: 'machine', date: '2026-12-02' },
+  uk: { by: 'machine', date: '2026-12-02' },
+  'zh-CN': { by: 'machine', date: '2026-12-02' },
+  'zh-HK': { by: 'machine', date: '2026-12-02' },
+  'zh-MO': { by: 'machine', date: '2026-12-02' },
+  'zh-TW': { by: 'machine', date: '2026-12-02' },
+};
