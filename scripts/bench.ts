@@ -6,7 +6,8 @@
  * first prediction, and the provider benchmark's figures; the bridge's overhead; and retrieval quality
  * (section-level hit@3, and passage-level hit@1/hit@3/MRR per language: benchPassages.ts) and search latency for the RAG chat; the language model in the browser
  * (benchBrowserModel.ts); and the classroom under a room's load. Run with `npm run bench`, or
- * `npm run bench -- retrieval`, `-- browser-model`, `-- first-load` (after a build) or `-- classroom` for those alone.
+ * `npm run bench -- retrieval`, `-- browser-model`, `-- first-load` (after a build), `-- build-locales` (the build with
+ * 3, 12 and every locale: benchBuildLocales.ts) or `-- classroom` for those alone.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { benchBrowserModel } from './benchBrowserModel.ts';
 import { benchClassroom } from './benchClassroom.ts';
 import { benchFirstLoad } from './benchFirstLoad.ts';
 import { benchPassageRetrieval } from './benchPassages.ts';
+import { benchBuildLocales } from './benchBuildLocales.ts';
 
 const outDir = 'dist/client';
 const lessonPages = ['en', 'bg', 'ar'].map((locale) => `${locale}/module-08/04-cutting-edge-models/index.html`);
@@ -192,6 +194,7 @@ if (process.argv[2] === 'retrieval') {
 else if (process.argv[2] === 'classroom') await benchClassroom();
 else if (process.argv[2] === 'browser-model') await benchBrowserModel();
 else if (process.argv[2] === 'first-load') await benchFirstLoad();
+else if (process.argv[2] === 'build-locales') benchBuildLocales();
 else {
   const buildSeconds = timeBuild();
   console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s, ${countPages(outDir)} pages`);
@@ -200,6 +203,7 @@ else {
     console.log(`${page}: ${requests} requests; HTML ${kb(html)}; CSS ${kb(css)}; JS ${kb(js)}; total ${kb(add(add(html, css), js))}`);
   }
   await benchFirstLoad();
+  benchBuildLocales();
   benchRetrieval();
   await benchPassageRetrieval();
   await benchInference();

@@ -4,20 +4,37 @@
  */
 import { ar } from '../i18n/ar';
 import { bg } from '../i18n/bg';
+import { bn } from '../i18n/bn';
+import { cs } from '../i18n/cs';
+import { da } from '../i18n/da';
 import { de } from '../i18n/de';
+import { el } from '../i18n/el';
 import { en, type Dictionary, type UiKey } from '../i18n/en';
 import { es } from '../i18n/es';
+import { et } from '../i18n/et';
+import { fa } from '../i18n/fa';
 import { fr } from '../i18n/fr';
 import { he } from '../i18n/he';
 import { hi } from '../i18n/hi';
+import { hu } from '../i18n/hu';
+import { id } from '../i18n/id';
 import { it } from '../i18n/it';
 import { ja } from '../i18n/ja';
 import { ko } from '../i18n/ko';
+import { mr } from '../i18n/mr';
+import { ms } from '../i18n/ms';
+import { nl } from '../i18n/nl';
+import { no } from '../i18n/no';
+import { pl } from '../i18n/pl';
 import { ptBR } from '../i18n/pt-BR';
 import { ptPT } from '../i18n/pt-PT';
+import { ro } from '../i18n/ro';
 import { ru } from '../i18n/ru';
+import { sk } from '../i18n/sk';
+import { sv } from '../i18n/sv';
 import { tr } from '../i18n/tr';
 import { uk } from '../i18n/uk';
+import { ur } from '../i18n/ur';
 import { zhCN } from '../i18n/zh-CN';
 import { zhHK } from '../i18n/zh-HK';
 import { zhMO } from '../i18n/zh-MO';
@@ -28,7 +45,7 @@ import type { Locale } from './locales';
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, de, es, fr, he, hi, it, ja, ko, 'pt-BR': ptBR, 'pt-PT': ptPT, ru, tr, uk, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fr, he, hi, hu, id, it, ja, ko, mr, ms, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sv, tr, uk, ur, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];

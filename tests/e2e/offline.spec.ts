@@ -66,8 +66,8 @@ test('after one visit the lesson, search, the checklist and a started digit demo
   await expect(panel).toContainText('Offline: no model server can be reached');
 
   await page.goto('/en/search/?q=Chainlit');
-  await expect(page.locator('.search-results li').first().getByRole('link')).toHaveText(/Cutting-edge models/);
-  await page.locator('.search-results li').first().getByRole('link').click();
+  await expect(page.locator('.search-results > li').first().getByRole('link').first()).toHaveText(/Cutting-edge models/);
+  await page.locator('.search-results > li').first().getByRole('link').first().click();
   await expect(page).toHaveURL(/\/en\/module-08\/04-cutting-edge-models\//);
 
   // A page of a language never read here is not stored: its offline page says so and lists what is.
@@ -91,7 +91,7 @@ test('an Arabic reader’s lesson opens offline, right to left, and the bridge�
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/النماذج المتطورة/);
   await page.goto('/ar/search/?q=' + encodeURIComponent('الهجينة'));
-  await expect(page.locator('.search-results li').first().getByRole('link')).toHaveText(/النماذج المتطورة/);
+  await expect(page.locator('.search-results > li').first().getByRole('link').first()).toHaveText(/النماذج المتطورة/);
   expect((await cachedUrls(page)).filter((url) => new URL(url).pathname.toLowerCase().startsWith('/api'))).toEqual([]);
 });
 

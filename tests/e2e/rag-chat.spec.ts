@@ -64,7 +64,7 @@ test('an added file is searched in the browser and cited by its place in the lis
   await rag.getByRole('button', { name: 'Remove field-notes.md' }).click();
   await rag.getByRole('button', { name: 'Ask' }).click();
   await expect(rag.locator('.rag-passages')).not.toContainText('field-notes.md');
-  await rag.getByLabel('Your question').fill('Rottnest quokkas?');
+  await rag.getByLabel('Your question').fill('Rottnest photographs?');
   await rag.getByRole('button', { name: 'Ask' }).click();
   await expect(rag.locator('.rag-status')).toHaveText('No passage matches your question. Try other words, or add a file that covers it.');
   await expect(rag.locator('.rag-results')).toBeHidden();
