@@ -371,7 +371,7 @@ export const fi: Partial<Dictionary> = {
   'router.target.local': 'paikallinen',
   'router.target.cloud': 'pilvi',
   'router.step.answered': 'Kokeiltiin mallia {model} ({target}): se vastasi ajassa {time}.',
-  'router.step.timeout': 'Kokeiltiin mallia {model} ({target}): ensimmäistä tokenia ei tullut ajassa {time}, joten reititin siirtyi eteenpäin. Yhä latautuva malli voi tarvita enemmän aikaa: nosta rajaa yllä.',
+  'router.step.timeout': 'Kokeiltiin mallia {model} ({target}): ensimmäistä tokenia ei tullut {time} kuluessa, joten reititin siirtyi eteenpäin. Yhä latautuva malli voi tarvita enemmän aikaa: nosta rajaa yllä.',
   'router.step.failed': 'Kokeiltiin mallia {model} ({target}): se epäonnistui ({detail}), joten reititin siirtyi eteenpäin.',
   'router.step.stopped': 'Kokeiltiin mallia {model} ({target}): pysäytit sen.',
   'router.nothingToTry': 'Ei lähetetty minnekään: mikään kohde ei saa ottaa tätä kehotetta vastaan.',

@@ -13,14 +13,18 @@ import { en, type Dictionary, type UiKey } from '../i18n/en';
 import { es } from '../i18n/es';
 import { et } from '../i18n/et';
 import { fa } from '../i18n/fa';
+import { fi } from '../i18n/fi';
 import { fr } from '../i18n/fr';
 import { he } from '../i18n/he';
 import { hi } from '../i18n/hi';
+import { hr } from '../i18n/hr';
 import { hu } from '../i18n/hu';
 import { id } from '../i18n/id';
 import { it } from '../i18n/it';
 import { ja } from '../i18n/ja';
+import { kn } from '../i18n/kn';
 import { ko } from '../i18n/ko';
+import { lt } from '../i18n/lt';
 import { mr } from '../i18n/mr';
 import { ms } from '../i18n/ms';
 import { nl } from '../i18n/nl';
@@ -31,7 +35,9 @@ import { ptPT } from '../i18n/pt-PT';
 import { ro } from '../i18n/ro';
 import { ru } from '../i18n/ru';
 import { sk } from '../i18n/sk';
+import { sl } from '../i18n/sl';
 import { sv } from '../i18n/sv';
+import { tl } from '../i18n/tl';
 import { tr } from '../i18n/tr';
 import { uk } from '../i18n/uk';
 import { ur } from '../i18n/ur';
@@ -45,7 +51,7 @@ import type { Locale } from './locales';
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fr, he, hi, hu, id, it, ja, ko, mr, ms, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sv, tr, uk, ur, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, mr, ms, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sv, tl, tr, uk, ur, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];
