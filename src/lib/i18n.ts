@@ -27,6 +27,7 @@ import { ko } from '../i18n/ko';
 import { lt } from '../i18n/lt';
 import { mr } from '../i18n/mr';
 import { ms } from '../i18n/ms';
+import { ne } from '../i18n/ne';
 import { nl } from '../i18n/nl';
 import { no } from '../i18n/no';
 import { pl } from '../i18n/pl';
@@ -36,11 +37,13 @@ import { ro } from '../i18n/ro';
 import { ru } from '../i18n/ru';
 import { sk } from '../i18n/sk';
 import { sl } from '../i18n/sl';
+import { sr } from '../i18n/sr';
 import { sv } from '../i18n/sv';
 import { tl } from '../i18n/tl';
 import { tr } from '../i18n/tr';
 import { uk } from '../i18n/uk';
 import { ur } from '../i18n/ur';
+import { vi } from '../i18n/vi';
 import { zhCN } from '../i18n/zh-CN';
 import { zhHK } from '../i18n/zh-HK';
 import { zhMO } from '../i18n/zh-MO';
@@ -51,7 +54,7 @@ import type { Locale } from './locales';
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, mr, ms, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sv, tl, tr, uk, ur, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, mr, ms, ne, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];

@@ -16,11 +16,18 @@ export interface RankedPassage {
 
 const arabicDefiniteArticle = /^(?:ال|وال|بال|فال|كال|لل)(?=\p{L}{3})/u;
 
-/** A word as the index compares it: no marks, no case, Arabic alef/yeh/teh-marbuta variants and "al-" folded. */
+/**
+ * Marks that only decorate a letter: accents on Latin, Greek and Cyrillic letters, Arabic harakat and tatweel
+ * (a stretching stroke), Hebrew points. Not the vowel signs of Devanagari, Bengali, Tamil, Thai and the rest,
+ * which are the word.
+ */
+const decorativeMarks = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*)\p{M}|[\u064B-\u065F\u0670\u0640\u0591-\u05C7]/gu;
+
+/** A word as the index compares it: no accents, no case, Arabic alef/yeh/teh-marbuta variants and "al-" folded. */
 export function foldWord(word: string, locale: string): string {
   return word
     .normalize('NFKD')
-    .replace(/\p{M}|\u0640/gu, '') // combining marks, and Arabic tatweel (a stretching stroke)
+    .replace(decorativeMarks, '')
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ى/g, 'ي')
     .replace(/ة/g, 'ه')

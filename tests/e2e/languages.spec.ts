@@ -100,6 +100,17 @@ test('Han, Hangul, Devanagari and Arabic script are each drawn in a font that ha
   expect(await fontsFor('fa', 'article.lesson h1')).toContainEqual(expect.stringMatching(/Arabic|Naskh|Segoe/));
 });
 
+test('Chinese, Japanese and Korean buttons and table cells break only between words', async ({ page }) => {
+  for (const [locale, expected] of [['ja', 'auto-phrase'], ['zh-CN', 'keep-all'], ['ko', 'keep-all']] as const) {
+    await page.goto(sessionFourPath(locale));
+    const wordBreak = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).wordBreak);
+    expect(await wordBreak('button')).toBe(expected);
+    expect(await wordBreak('.lesson-body td')).toBe(expected);
+  }
+  await page.goto(sessionFourPath('en'));
+  expect(await page.locator('button').first().evaluate((element) => getComputedStyle(element).wordBreak)).toBe('normal');
+});
+
 test('the language menu lists every language by its own name, marks where the lesson is translated, and is found by typing, all by keyboard', async ({ page }) => {
   await page.goto(sessionFourPath('en'));
   await page.waitForFunction(() => customElements.get('language-picker') !== undefined);

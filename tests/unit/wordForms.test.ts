@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stemBulgarian } from '../../src/lib/bulgarianStemmer';
-import { searchWords } from '../../src/lib/passageSearch';
+import { foldWord, searchWords } from '../../src/lib/passageSearch';
 import { hasStemmer, loadWordForms } from '../../src/lib/wordForms';
 
 /** The words of `text` as the index of `locale` compares them. */
@@ -40,6 +40,17 @@ describe('word forms per language', () => {
     expect(hasStemmer('ja')).toBe(false);
     expect(hasStemmer('pt-BR')).toBe(true);
     expect(await compared('ポート番号', 'ja')).toEqual(searchWords('ポート番号', 'ja'));
+  });
+});
+
+describe('folding', () => {
+  it('drops accents and Arabic and Hebrew points, but keeps the vowel signs that spell Indic and Thai words', () => {
+    expect(foldWord('modèle', 'fr')).toBe('modele');
+    expect(foldWord('Überblick', 'de')).toBe('uberblick');
+    expect(foldWord('مُتَغَيِّر', 'ar')).toBe(foldWord('متغير', 'ar'));
+    expect(foldWord('שָׁלוֹם', 'he')).toBe(foldWord('שלום', 'he'));
+    expect(foldWord('मॉडल', 'hi')).not.toBe(foldWord('मडल', 'hi'));
+    expect(foldWord('โมเดล', 'th')).toBe('โมเดล');
   });
 });
 
