@@ -38,6 +38,7 @@ export const dictionaryOrigins: Record<Locale, DictionaryOrigin> = {
   kn: { by: 'machine', date: '2026-12-02' },
   ko: { by: 'machine', date: '2026-12-02' },
   lt: { by: 'machine', date: '2026-12-02' },
+  ml: { by: 'machine', date: '2026-12-02' },
   mr: { by: 'machine', date: '2026-12-02' },
   ms: { by: 'machine', date: '2026-12-02' },
   ne: { by: 'machine', date: '2026-12-02' },

@@ -25,6 +25,7 @@ import { ja } from '../i18n/ja';
 import { kn } from '../i18n/kn';
 import { ko } from '../i18n/ko';
 import { lt } from '../i18n/lt';
+import { ml } from '../i18n/ml';
 import { mr } from '../i18n/mr';
 import { ms } from '../i18n/ms';
 import { ne } from '../i18n/ne';
@@ -54,7 +55,7 @@ import type { Locale } from './locales';
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, mr, ms, ne, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, ml, mr, ms, ne, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];

@@ -16,7 +16,6 @@ describe('word forms per language', () => {
     ['fr', 'modèles', 'modèle'],
     ['es', 'contenedores', 'contenedor'],
     ['pt-BR', 'modelos', 'modelo'],
-    ['hi', 'मॉडलों', 'मॉडल'],
     ['ar', 'المستندات', 'مستند'],
     ['ar', 'المحادثات', 'محادثة'],
     ['ar', 'بالنموذج', 'نموذج'],
@@ -38,6 +37,8 @@ describe('word forms per language', () => {
 
   it('keeps whole words where a language has no stemmer, and folds them as before', async () => {
     expect(hasStemmer('ja')).toBe(false);
+    expect(hasStemmer('hi')).toBe(false); // the measure found Hindi better without one
+    expect(await compared('मॉडल चलाएँ', 'hi')).toEqual(searchWords('मॉडल चलाएँ', 'hi'));
     expect(hasStemmer('pt-BR')).toBe(true);
     expect(await compared('ポート番号', 'ja')).toEqual(searchWords('ポート番号', 'ja'));
   });
