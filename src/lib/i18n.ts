@@ -31,6 +31,7 @@ import { ms } from '../i18n/ms';
 import { ne } from '../i18n/ne';
 import { nl } from '../i18n/nl';
 import { no } from '../i18n/no';
+import { pcm } from '../i18n/pcm';
 import { pl } from '../i18n/pl';
 import { ptBR } from '../i18n/pt-BR';
 import { ptPT } from '../i18n/pt-PT';
@@ -40,6 +41,8 @@ import { sk } from '../i18n/sk';
 import { sl } from '../i18n/sl';
 import { sr } from '../i18n/sr';
 import { sv } from '../i18n/sv';
+import { sw } from '../i18n/sw';
+import { th } from '../i18n/th';
 import { tl } from '../i18n/tl';
 import { tr } from '../i18n/tr';
 import { uk } from '../i18n/uk';
@@ -55,7 +58,7 @@ import type { Locale } from './locales';
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, ml, mr, ms, ne, nl, no, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, ml, mr, ms, ne, nl, no, pcm, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, sw, th, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];
