@@ -22,6 +22,7 @@ import { hu } from '../i18n/hu';
 import { id } from '../i18n/id';
 import { it } from '../i18n/it';
 import { ja } from '../i18n/ja';
+import { km } from '../i18n/km';
 import { kn } from '../i18n/kn';
 import { ko } from '../i18n/ko';
 import { lt } from '../i18n/lt';
@@ -31,6 +32,7 @@ import { ms } from '../i18n/ms';
 import { ne } from '../i18n/ne';
 import { nl } from '../i18n/nl';
 import { no } from '../i18n/no';
+import { pa } from '../i18n/pa';
 import { pcm } from '../i18n/pcm';
 import { pl } from '../i18n/pl';
 import { ptBR } from '../i18n/pt-BR';
@@ -42,6 +44,7 @@ import { sl } from '../i18n/sl';
 import { sr } from '../i18n/sr';
 import { sv } from '../i18n/sv';
 import { sw } from '../i18n/sw';
+import { ta } from '../i18n/ta';
 import { th } from '../i18n/th';
 import { tl } from '../i18n/tl';
 import { tr } from '../i18n/tr';
@@ -58,7 +61,7 @@ import type { Locale } from './locales';
 export type { UiKey };
 
 // Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, kn, ko, lt, ml, mr, ms, ne, nl, no, pcm, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, sw, th, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, km, kn, ko, lt, ml, mr, ms, ne, nl, no, pa, pcm, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, sw, ta, th, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];

@@ -7,7 +7,7 @@
  * Locales with a UI dictionary, in the order the language picker lists them: English, the source, then by
  * code. The codes are the upstream course's (BCP 47: `zh-CN`, `pt-BR`; `no` is Norwegian Bokmål).
  */
-export const locales = ['en', 'ar', 'bg', 'bn', 'cs', 'da', 'de', 'el', 'es', 'et', 'fa', 'fi', 'fr', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'kn', 'ko', 'lt', 'ml', 'mr', 'ms', 'ne', 'nl', 'no', 'pcm', 'pl', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'sw', 'th', 'tl', 'tr', 'uk', 'ur', 'vi', 'zh-CN', 'zh-HK', 'zh-MO', 'zh-TW'] as const;
+export const locales = ['en', 'ar', 'bg', 'bn', 'cs', 'da', 'de', 'el', 'es', 'et', 'fa', 'fi', 'fr', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'km', 'kn', 'ko', 'lt', 'ml', 'mr', 'ms', 'ne', 'nl', 'no', 'pa', 'pcm', 'pl', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'sw', 'ta', 'th', 'tl', 'tr', 'uk', 'ur', 'vi', 'zh-CN', 'zh-HK', 'zh-MO', 'zh-TW'] as const;
 
 /** A locale code the course has a dictionary and routes for. */
 export type Locale = (typeof locales)[number];

@@ -13,10 +13,12 @@ import { gzipSync } from 'node:zlib';
  * A lesson page's budgets, in gzip bytes. Scripts before load: issue 15's 5 KB. HTML: issue 15 asked for
  * 20 KB; today's Session 4 carries about 31 KB of prose, quizzes, commands and demo controls (Starlight's
  * page for the same lesson, without demos or quizzes, weighs 29.3 KB), so the budget holds it there
- * until the lesson's demos are built another way (see the README's "Page weight").
+ * until the lesson's demos are built another way (see the README's "Page weight"). Raised from 32 to 33 KB
+ * with issue 18, which gave the page a link to each of its twelve translations (hreflang) and, where the
+ * translation is a machine's, the notice that says so: 0.8 KB in all.
  */
 export const pageBudgets = {
-  html: 32 * 1024,
+  html: 33 * 1024,
   scriptsBeforeLoad: 5 * 1024,
 } as const;
 
