@@ -525,7 +525,7 @@ export const ta: Partial<Dictionary> = {
   'instructor.elapsed': 'கடந்தது',
   'instructor.remaining': 'மீதம்',
   'instructor.overBy': 'கூடுதல்',
-  'instructor.overrun': 'நேரம் கடந்துவிட்டது: இந்தப் பகுதிக்கு {minutes} நிமிடங்கள் திட்டமிடப்பட்டிருந்தன. அடுத்ததற்குச் செல்லுங்கள், அல்லது பின்வரும் பகுதியிலிருந்து எதையாவது குறையுங்கள்.',
+  'instructor.overrun': 'நேரம் கடந்துவிட்டது: இந்தப் பகுதிக்கு {minutes} நிமிடங்கள் திட்டமிடப்பட்டிருந்தன. அடுத்ததற்குச் செல்லுங்கள், அல்லது பின்வரும் பகுதிகளில் ஒன்றிலிருந்து எதையாவது குறையுங்கள்.',
   'instructor.session': 'முழு அமர்வு',
   'instructor.sessionTime': '{planned}-இல் {elapsed}',
   'instructor.paused': 'இடைநிறுத்தப்பட்டது',

@@ -29,6 +29,7 @@ import { lt } from '../i18n/lt';
 import { ml } from '../i18n/ml';
 import { mr } from '../i18n/mr';
 import { ms } from '../i18n/ms';
+import { my } from '../i18n/my';
 import { ne } from '../i18n/ne';
 import { nl } from '../i18n/nl';
 import { no } from '../i18n/no';
@@ -45,6 +46,7 @@ import { sr } from '../i18n/sr';
 import { sv } from '../i18n/sv';
 import { sw } from '../i18n/sw';
 import { ta } from '../i18n/ta';
+import { te } from '../i18n/te';
 import { th } from '../i18n/th';
 import { tl } from '../i18n/tl';
 import { tr } from '../i18n/tr';
@@ -53,15 +55,15 @@ import { ur } from '../i18n/ur';
 import { vi } from '../i18n/vi';
 import { zhCN } from '../i18n/zh-CN';
 import { zhHK } from '../i18n/zh-HK';
-import { zhMO } from '../i18n/zh-MO';
 import { zhTW } from '../i18n/zh-TW';
 import type { Locale } from './locales';
 
 /** A key of the English dictionary, which every other dictionary follows. */
 export type { UiKey };
 
-// Typed by Locale so that adding a locale without a dictionary fails the type check.
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, km, kn, ko, lt, ml, mr, ms, ne, nl, no, pa, pcm, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, sw, ta, th, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhMO, 'zh-TW': zhTW };
+// Typed by Locale so that adding a locale without a dictionary fails the type check. Macau reads Hong Kong's
+// Traditional Chinese (CLDR's parent locale for zh-MO), so the two share one dictionary.
+const dictionaries: Record<Locale, Partial<Dictionary>> = { en, ar, bg, bn, cs, da, de, el, es, et, fa, fi, fr, he, hi, hr, hu, id, it, ja, km, kn, ko, lt, ml, mr, ms, my, ne, nl, no, pa, pcm, pl, 'pt-BR': ptBR, 'pt-PT': ptPT, ro, ru, sk, sl, sr, sv, sw, ta, te, th, tl, tr, uk, ur, vi, 'zh-CN': zhCN, 'zh-HK': zhHK, 'zh-MO': zhHK, 'zh-TW': zhTW };
 
 function dictionaryOf(locale: string): Partial<Dictionary> | undefined {
   return (dictionaries as Record<string, Partial<Dictionary>>)[locale];

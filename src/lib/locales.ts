@@ -7,7 +7,7 @@
  * Locales with a UI dictionary, in the order the language picker lists them: English, the source, then by
  * code. The codes are the upstream course's (BCP 47: `zh-CN`, `pt-BR`; `no` is Norwegian Bokmål).
  */
-export const locales = ['en', 'ar', 'bg', 'bn', 'cs', 'da', 'de', 'el', 'es', 'et', 'fa', 'fi', 'fr', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'km', 'kn', 'ko', 'lt', 'ml', 'mr', 'ms', 'ne', 'nl', 'no', 'pa', 'pcm', 'pl', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'sw', 'ta', 'th', 'tl', 'tr', 'uk', 'ur', 'vi', 'zh-CN', 'zh-HK', 'zh-MO', 'zh-TW'] as const;
+export const locales = ['en', 'ar', 'bg', 'bn', 'cs', 'da', 'de', 'el', 'es', 'et', 'fa', 'fi', 'fr', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'km', 'kn', 'ko', 'lt', 'ml', 'mr', 'ms', 'my', 'ne', 'nl', 'no', 'pa', 'pcm', 'pl', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sk', 'sl', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tl', 'tr', 'uk', 'ur', 'vi', 'zh-CN', 'zh-HK', 'zh-MO', 'zh-TW'] as const;
 
 /** A locale code the course has a dictionary and routes for. */
 export type Locale = (typeof locales)[number];
@@ -40,12 +40,16 @@ export function textDirection(locale: string): 'ltr' | 'rtl' {
   }
 }
 
-/** The tag whose name readers know: the course's `no` is Norwegian Bokmål (`nb`), not Norwegian in general. */
-const namedAs: Record<string, string> = { no: 'nb' };
+/**
+ * The tag whose name readers know: the course's `no` is Norwegian Bokmål (`nb`), not Norwegian in general, and
+ * Chinese is named by its script as well as its region ("中文（简体，中国）", "中文（繁體，台灣）").
+ */
+const namedAs: Record<string, string> = { no: 'nb', 'zh-CN': 'zh-Hans-CN', 'zh-TW': 'zh-Hant-TW', 'zh-HK': 'zh-Hant-HK', 'zh-MO': 'zh-Hant-MO' };
 
 /** A language's name inside a sentence written in `displayLocale`, cased as that language writes it there ("le français", "das Deutsche"). */
 export function languageNameInText(locale: string, displayLocale: string = locale): string {
-  return new Intl.DisplayNames([namedAs[displayLocale] ?? displayLocale], { type: 'language' }).of(namedAs[locale] ?? locale) ?? locale;
+  // Short style: "香港", not "中國香港特別行政區", in a menu of 55.
+  return new Intl.DisplayNames([namedAs[displayLocale] ?? displayLocale], { type: 'language', style: 'short' }).of(namedAs[locale] ?? locale) ?? locale;
 }
 
 /** A language's name as a label in `displayLocale` (its own name when the two are the same), capitalised as a menu entry is. */
