@@ -29,7 +29,7 @@ const behaviours: Behaviour[] = [
   { selector: 'offline-status', when: 'loaded', strings: 'offline-status', start: () => import('./offline/offlineStatus').then((module) => module.defineOfflineStatus()) },
   { selector: 'theme-picker', when: 'loaded', start: () => import('./course/themePicker').then((module) => module.defineThemePicker()) },
   { selector: 'language-picker', when: 'loaded', start: () => import('./course/languagePicker').then((module) => module.defineLanguagePicker()) },
-  { selector: '[data-locale-choice], language-picker', when: 'loaded', start: () => import('./course/languageChoice').then((module) => module.rememberLocaleChoices(document)) },
+  { selector: '[data-locale-choice]', when: 'loaded', start: () => import('./course/languageChoice').then((module) => module.rememberLocaleChoices(document)) },
   { selector: '[data-progress-lesson]', when: 'loaded', start: () => import('./progress/progressBadges').then((module) => module.showProgressBadges(document)) },
   { selector: 'article.lesson', when: 'loaded', start: ([article]) => import('./progress/lastVisit').then((module) => module.trackLastVisit(article!)) },
   { selector: 'os-tabs', when: 'loaded', start: () => import('./course/osTabs').then((module) => module.defineOsTabs()) },

@@ -4,6 +4,7 @@
  * focused on opening, ↓ and ↑ move through the list, Escape closes it and returns to its button.
  */
 import { languageEntries, matchingEntries, type LanguageEntry } from '../../lib/languageMenu';
+import { rememberLocaleChoices } from './languageChoice';
 import { locales } from '../../lib/locales';
 import { part } from '../dom';
 
@@ -16,6 +17,8 @@ class LanguagePicker extends HTMLElement {
     const details = part<HTMLDetailsElement>(this, 'details');
     const find = part<HTMLInputElement>(this, '.language-find input');
     this.show(this.entries);
+    // The menu's links are built here, so the choice is remembered from here: at once, not once another script arrives.
+    rememberLocaleChoices(this);
     details.addEventListener('toggle', () => {
       if (details.open) find.focus();
     });
