@@ -13,6 +13,11 @@ const colourRules = ['color-contrast', 'link-in-text-block'];
 
 /** The problems axe finds on the page (or in the parts `include` names) in the theme it shows, one line each: rule and elements. */
 export async function accessibilityProblems(page: Page, theme: 'light' | 'dark', include: readonly string[] = []): Promise<string[]> {
+  // A theme just switched still eases buttons' colours for 0.15 s: judge the colours the reader ends up with
+  // (finite transitions only; a status chip's pulse never ends).
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined))),
+  );
   let builder = new AxeBuilder({ page });
   for (const selector of include) builder = builder.include(selector);
   builder = theme === 'light' ? builder.withTags(wcagTags) : builder.withRules(colourRules);

@@ -41,6 +41,9 @@ test('after one visit the lesson, search, the checklist and a started digit demo
   await pad.locator('input[value=wasm]').check();
   await pad.getByRole('button', { name: 'Start the demo' }).click();
   await expect(pad).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  // The sample digits are fetched beside the start, not before it: going offline before the worker has kept
+  // them would test a demo that was never fully started.
+  await expect.poll(async () => (await cachedUrls(page)).some((url) => url.includes('/models/digit-samples.json')), { timeout: 15_000 }).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
