@@ -86,6 +86,7 @@ test('a malformed import file is refused with a message and changes nothing', as
   await page.goto('/bg/');
   const before = await storedProgress(page);
   const panel = page.getByRole('region', { name: 'Вашият напредък' });
+  await expect(panel.getByLabel('Импорт на напредъка')).toBeEnabled(); // the panel's script has arrived
   for (const [name, content, message] of [
     ['notes.json', '{ "tasks": [', 'Файлът не е JSON'],
     ['other.json', '{"version": 2, "tasks": {}}', 'Файлът не е експорт на напредък'],

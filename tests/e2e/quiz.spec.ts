@@ -129,6 +129,7 @@ test('an export holds the quiz answers, and importing it brings them back after 
   await expect(quiz.getByRole('button', { name: 'Check' })).toBeVisible();
 
   await page.goto('/en/');
+  await expect(panel.getByLabel('Import progress')).toBeEnabled(); // the panel's script has arrived
   await panel.getByLabel('Import progress').setInputFiles(exported);
   await expect(sessionFourBadge(page)).toContainText('1 of 5 questions answered right');
   await page.goto(`/en/${lessonPath}`);
