@@ -89,11 +89,6 @@ export const wholeWords: Stemmer = (word) => word;
 /** Every word compared as written, none left out: the forms before a language's are loaded, and the measure's baseline. */
 export const plainWordForms: WordForms = { stem: wholeWords, stopwords: new Set() };
 
-/** Whether `locale` (or its base language) has a stemmer. */
-export function hasStemmer(locale: string): boolean {
-  return locale.split('-')[0]!.toLowerCase() in stemmerModules;
-}
-
 /**
  * The word forms of `locale`, loaded on first use. Words shorter than three letters, and words with digits
  * (versions, ports, model sizes), are kept whole: a stemmer would only blur them.
