@@ -5,14 +5,20 @@ import { safeStorage } from '../../lib/safeStorage';
 class ThemePicker extends HTMLElement {
   connectedCallback() {
     const select = this.querySelector('select')!;
-    const stored = safeStorage.get(preferenceKeys.theme);
-    select.value = isTheme(stored) ? stored : 'auto';
-    select.addEventListener('change', () => {
+    const apply = () => {
       const theme = isTheme(select.value) ? select.value : 'auto';
       if (theme === 'auto') delete document.documentElement.dataset['theme'];
       else document.documentElement.dataset['theme'] = theme;
       safeStorage.set(preferenceKeys.theme, theme);
-    });
+    };
+    // This script arrives after the page is shown: a theme picked before then is applied, not overwritten.
+    const pickedBeforeScript = !select.selectedOptions[0]?.defaultSelected;
+    if (pickedBeforeScript) apply();
+    else {
+      const stored = safeStorage.get(preferenceKeys.theme);
+      select.value = isTheme(stored) ? stored : 'auto';
+    }
+    select.addEventListener('change', apply);
   }
 }
 
