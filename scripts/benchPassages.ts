@@ -1,5 +1,6 @@
 /**
- * Passage-level retrieval quality (issue 17): for each language's question set, asked in a learner's own
+ * Passage-level retrieval quality (issue 17): for each language's two question sets (the first, seen while
+ * the ranking was tuned, and a held-out one; tests/support/passageQuestions.ts), asked in a learner's own
  * words, where the passage that answers it ranks — hit@1, hit@3 and MRR@10 — by keyword with whole words
  * (the ranking before issue 17), stemmed without stop words, then with the language's glossary as the chat
  * ranks, and by meaning and hybrid with
@@ -13,7 +14,7 @@ import { passageQuestionSets } from '../tests/support/passageQuestions.ts';
 import { summarize } from '../src/lib/benchmarkStats.ts';
 import { fuseRankings, rankByEmbedding } from '../src/lib/embeddingRanking.ts';
 import { createPassageIndex } from '../src/lib/passageSearch.ts';
-import { scoreRanking, type RankingScore } from '../src/lib/rankingMeasure.ts';
+import { scoreRanking, type MeasuredQuestion, type RankingScore } from '../src/lib/rankingMeasure.ts';
 import { loadWordForms, plainWordForms } from '../src/lib/wordForms.ts';
 import type { Passage } from '../src/lib/passages.ts';
 
@@ -38,11 +39,13 @@ function describe(name: string, score: RankingScore): string {
   return `${name}: hit@1 ${score.hitsAt1}/${score.questions} (${percent(score.hitsAt1)}), hit@3 ${score.hitsAt3}/${score.questions} (${percent(score.hitsAt3)}), MRR ${score.meanReciprocalRank.toFixed(2)}`;
 }
 
-/** Prints, per language, the passage-level scores of each ranking, the index build and search times, and keyword misses. */
+/** Prints, per language and question set, the passage-level scores of each ranking, the index build and search times, and keyword misses. */
 export async function benchPassageRetrieval(): Promise<void> {
   const emulator = startEmulator({ port: emulatorPort, generation: 2, quirks: false, cors: false });
   try {
-    for (const { locale, questions, passages, glossary } of passageQuestionSets()) {
+    const heldOut = new Map(passageQuestionSets('held-out').map((set) => [set.locale, set.questions]));
+    const keywordHitsAt3: Record<string, { hits: number; questions: number; percents: string[] }> = {};
+    for (const { locale, questions, passages, glossary } of passageQuestionSets('first')) {
       const forms = await loadWordForms(locale);
       const buildMs: number[] = [];
       for (let round = 0; round < 20; round++) {
@@ -63,19 +66,39 @@ export async function benchPassageRetrieval(): Promise<void> {
       };
       const passageVectors = await embed(passages.map((passage) => `${passage.section}\n${passage.text}`));
       const byMeaning = async (question: string, depth: number) => rankByEmbedding((await embed([question]))[0]!, passages, passageVectors, depth);
-      const keyword = await scoreRanking(questions, timedKeyword);
-      const lines = [
-        describe('keyword, whole words (before)', await scoreRanking(questions, byKeyword(unstemmed))),
-        describe('keyword, stemmed, without stop words', await scoreRanking(questions, byKeyword(formsOnly))),
-        describe(`keyword, and the glossary's ${glossary.length} entries (the chat's default)`, keyword),
-        describe(`meaning (${embeddingsName})`, await scoreRanking(questions, async (question, depth) => (await byMeaning(question, depth)).map(({ passage }) => passage))),
-        describe('hybrid', await scoreRanking(questions, async (question, depth) => fuseRankings([stemmed.search(question, depth), await byMeaning(question, depth)], depth).map(({ passage }) => passage))),
+      const rankings: [string, (question: string, depth: number) => Passage[] | Promise<Passage[]>][] = [
+        ['keyword, whole words (before)', byKeyword(unstemmed)],
+        ['keyword, stemmed, without stop words', byKeyword(formsOnly)],
+        [`keyword, and the glossary's ${glossary.length} entries (the chat's default)`, timedKeyword],
+        [`meaning (${embeddingsName})`, async (question, depth) => (await byMeaning(question, depth)).map(({ passage }) => passage)],
+        ['hybrid', async (question, depth) => fuseRankings([stemmed.search(question, depth), await byMeaning(question, depth)], depth).map(({ passage }) => passage)],
       ];
+      const sets: [string, string, MeasuredQuestion[]][] = [
+        ['first', `first set, ${questions.length} questions (seen while tuning)`, questions],
+        ['held-out', `held-out set, ${heldOut.get(locale)?.length ?? 0} questions (never seen while tuning)`, heldOut.get(locale) ?? []],
+      ];
+      const lines: string[] = [];
+      const misses: string[] = [];
+      for (const [setKind, setName, setQuestions] of sets) {
+        if (setQuestions.length === 0) continue;
+        lines.push(`  ${setName}:`);
+        for (const [name, rank] of rankings) {
+          const score = await scoreRanking(setQuestions, rank);
+          lines.push(`    ${describe(name, score)}`);
+          if (rank !== timedKeyword) continue;
+          const total = (keywordHitsAt3[setKind] ??= { hits: 0, questions: 0, percents: [] });
+          total.hits += score.hitsAt3;
+          total.questions += score.questions;
+          total.percents.push(`${locale} ${((100 * score.hitsAt3) / score.questions).toFixed(0)}`);
+          for (const miss of score.misses) misses.push(`  keyword missed (${setKind}): "${miss.question}" (answer: "${miss.answer}"; top: ${miss.top.join(' | ')})`);
+        }
+      }
       const search = summarize(searchMs);
-      console.log(`Passages (${locale}): ${questions.length} questions, ${passages.length} passages; index built in ${summarize(buildMs).median.toFixed(2)} ms, search median ${search.median.toFixed(3)} ms, p90 ${search.p90.toFixed(3)} ms`);
-      for (const line of lines) console.log(`  ${line}`);
-      for (const miss of keyword.misses) console.log(`  keyword missed: "${miss.question}" (answer: "${miss.answer}"; top: ${miss.top.join(' | ')})`);
+      console.log(`Passages (${locale}): ${passages.length} passages; index built in ${summarize(buildMs).median.toFixed(2)} ms, search median ${search.median.toFixed(3)} ms, p90 ${search.p90.toFixed(3)} ms`);
+      for (const line of [...lines, ...misses]) console.log(line);
     }
+    for (const [setKind, { hits, questions, percents }] of Object.entries(keywordHitsAt3))
+      console.log(`Passages, ${setKind} sets, keyword as the chat ranks: hit@3 ${hits}/${questions} (${((100 * hits) / questions).toFixed(0)} %); by language, %: ${percents.join(', ')}`);
   } finally {
     emulator.close();
   }

@@ -27,38 +27,37 @@ export function fenceAfter(openFence: string | undefined, line: string): string 
   return closes ? undefined : openFence;
 }
 
-const noteOpening = /<InstructorNote\b[^>]*>/;
-const noteClosing = '</InstructorNote>';
-
 /**
- * A Markdown/MDX body without its `<InstructorNote>` blocks, for text that learners get (the RAG corpus).
- * A note may span lines or sit inside one; a note shown as code inside a fence stays, being no note. An
- * unclosed note is dropped to the end, so a slip can hide text from learners but never show them a note.
+ * A Markdown/MDX body without its `<name>` elements. An element may span lines or sit inside one; one shown
+ * as code inside a fence stays, being no element. An unclosed one is dropped to the end, so a slip can hide
+ * text but never show what the element held.
  */
-export function withoutInstructorNotes(body: string): string {
+export function withoutElements(body: string, name: string): string {
+  const elementOpening = new RegExp(`<${name}\\b[^>]*>`);
+  const elementClosing = `</${name}>`;
   const kept: string[] = [];
   let openFence: string | undefined;
-  let inNote = false;
+  let inElement = false;
   for (const line of body.split('\n')) {
     const inCode = openFence !== undefined;
-    if (inNote || (!inCode && noteOpening.test(line))) {
+    if (inElement || (!inCode && elementOpening.test(line))) {
       let rest = line;
       let text = '';
       while (rest) {
-        if (inNote) {
-          const end = rest.indexOf(noteClosing);
+        if (inElement) {
+          const end = rest.indexOf(elementClosing);
           if (end < 0) break;
-          inNote = false;
-          rest = rest.slice(end + noteClosing.length);
+          inElement = false;
+          rest = rest.slice(end + elementClosing.length);
         } else {
-          const opening = noteOpening.exec(rest);
+          const opening = elementOpening.exec(rest);
           if (!opening) break;
           text += rest.slice(0, opening.index);
-          inNote = !opening[0].endsWith('/>');
+          inElement = !opening[0].endsWith('/>');
           rest = rest.slice(opening.index + opening[0].length);
         }
       }
-      if (!inNote) text += rest;
+      if (!inElement) text += rest;
       if (text.trim()) kept.push(text);
       continue;
     }
@@ -66,4 +65,9 @@ export function withoutInstructorNotes(body: string): string {
     kept.push(line);
   }
   return kept.join('\n');
+}
+
+/** A Markdown/MDX body without its `<InstructorNote>` blocks, for text that learners get (the RAG corpus). */
+export function withoutInstructorNotes(body: string): string {
+  return withoutElements(body, 'InstructorNote');
 }

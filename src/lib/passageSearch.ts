@@ -35,19 +35,39 @@ export function foldWord(word: string, locale: string): string {
     .toLocaleLowerCase(locale);
 }
 
+/** Languages whose short words elide before a vowel into the next word ("l’hôte", "dell’utente"), which segmenters keep whole. */
+const elidingLanguages = new Set(['fr', 'it', 'ca']);
+/** The elided word at the start of a segment: a few letters and an apostrophe ("aujourd'hui", seven letters, stays whole). */
+const elidedArticle = /^\p{L}{1,6}'(?=\p{L})/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The language's word segmenter, made once: making one costs more than segmenting a short question. */
+function wordSegmenter(locale: string): Intl.Segmenter | undefined {
+  if (typeof Intl.Segmenter !== 'function') return undefined;
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
+  return segmenter;
+}
+
 /**
  * The words of a text in the given language as the index compares them: stemmed, then folded. The stemmer
  * sees the word as written (lower case), since stemmers know their own letters (Arabic's article and
  * teh marbuta among them); folding after it makes what is left meet across spellings.
  */
 export function searchWords(text: string, locale: string, { stem, stopwords }: WordForms = plainWordForms): string[] {
-  const words =
-    typeof Intl.Segmenter === 'function'
-      ? [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment)
-      : (text.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const segmenter = wordSegmenter(locale);
+  const words = segmenter
+    ? [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment)
+    : (text.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const elides = elidingLanguages.has(locale.split('-')[0]!);
   return words
-    .map((word) => word.normalize('NFC').toLocaleLowerCase(locale))
-    .filter((word) => !stopwords.has(word))
+    .map((word) => {
+      // A segment can end in the narrow no-break space French sets before ";" and ":"; apostrophes come curly or straight.
+      const written = word.normalize('NFC').toLocaleLowerCase(locale).trim().replace(/’/g, "'");
+      return elides ? written.replace(elidedArticle, '') : written;
+    })
+    .filter((word) => word.length > 0 && !stopwords.has(word))
     .map((word) => foldWord(stem(word), locale));
 }
 

@@ -4,7 +4,7 @@
  * computed with github-slugger as Astro computes heading ids, so a citation can link to the very section.
  */
 import GithubSlugger from 'github-slugger';
-import { fenceAfter, markdownBody, withoutInstructorNotes } from './markdownSource.ts';
+import { fenceAfter, markdownBody, withoutElements, withoutInstructorNotes } from './markdownSource.ts';
 
 /** A piece of a lesson or of a learner's file that a retriever ranks and an answer cites. */
 export interface Passage {
@@ -73,11 +73,12 @@ interface Section {
 /**
  * The passages of a Markdown or MDX document. Component tags are dropped and their text kept; of a set of
  * OS tabs only the first is kept, since the tabs say the same thing for three shells. Instructor notes
- * are left out: passages are what learners may read.
+ * are left out: passages are what learners may read. So are quizzes (`<Quiz>`): their options and explanations
+ * are the answers, which the chat must not hand out before the learner has tried them.
  */
 export function markdownPassages(markdown: string, source: PassageSource): Passage[] {
   const slugger = new GithubSlugger();
-  const lines = withoutInstructorNotes(markdownBody(markdown)).split('\n');
+  const lines = withoutElements(withoutInstructorNotes(markdownBody(markdown)), 'Quiz').split('\n');
   const sections: Section[] = [{ heading: source.title, anchor: undefined, paragraphs: [] }];
   let paragraph: string[] = [];
   let openFence: string | undefined;

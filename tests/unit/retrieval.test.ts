@@ -34,6 +34,12 @@ describe('markdownPassages', () => {
     expect(passage?.text).not.toMatch(/Aside|OsTabs|EndpointPanel/);
   });
 
+  it('leaves quizzes out, options and explanations included, since their wrong options would read as facts', () => {
+    const source = '## Check\n\nYour answers are kept.\n\n<Quiz id="port">\n  <Question>Why is the connection refused?</Question>\n  <Option id="firewall">The firewall blocks loopback. <Explanation>It does not.</Explanation></Option>\n</Quiz>\n\n## Next\n\nSession 5.';
+    const passages = markdownPassages(source, lesson);
+    expect(passages.map((passage) => passage.text)).toEqual(['Your answers are kept.', 'Session 5.']);
+  });
+
   it('cuts a long section at paragraph breaks into numbered parts', () => {
     const paragraph = 'word '.repeat(100).trim();
     const passages = markdownPassages(`## Long\n\n${Array(6).fill(paragraph).join('\n\n')}`, lesson);
@@ -60,6 +66,18 @@ describe('textPassages', () => {
 describe('searchWords', () => {
   it('finds words in scripts written without spaces', () => {
     expect(searchWords('東京都に住む', 'ja').length).toBeGreaterThan(1);
+  });
+
+  it('splits French and Italian elided articles off the next word, curly or straight, and keeps aujourd’hui whole', () => {
+    expect(searchWords('l’hôte', 'fr')).toEqual(['hote']);
+    expect(searchWords("l'hôte", 'fr')).toEqual(['hote']);
+    expect(searchWords('aujourd’hui', 'fr')).toEqual(["aujourd'hui"]);
+    expect(searchWords('dell’utente', 'it')).toEqual(['utente']);
+    expect(searchWords('l’hôte', 'en')).toEqual(["l'hote"]);
+  });
+
+  it('does not keep the narrow no-break space French sets before a semicolon as part of a word', () => {
+    expect(searchWords('d’attente\u202F; file', 'fr')).toEqual(['attente', 'file']);
   });
 
   it('folds case, accents and Arabic letter variants, and drops the Arabic article', () => {
